@@ -1,0 +1,134 @@
+import { access, constants, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "~/generated/prisma/client";
+import { env } from "./env.server";
+import type { SqlRunner } from "./migrations.server";
+
+export type Prisma = PrismaClient;
+export type Engine = "pglite" | "postgresql";
+
+/** An open database: the Prisma client the app uses, and a raw SQL runner for migrations. */
+export interface Database {
+  engine: Engine;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+/** A start-up problem that a person can fix; its message is one line saying what and how. */
+export class DatabaseStartError extends Error {}
+
+/** Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) {
+    const absolute = path.resolve(dataDir);
+    try {
+      // PGlite does not create missing parent folders itself.
+      await mkdir(absolute, { recursive: true });
+      await access(absolute, constants.W_OK);
+    } catch (error) {
+      throw new DatabaseStartError(
+        `The embedded database folder ${absolute} cannot be written (${(error as NodeJS.ErrnoException).code ?? error}): set PGLITE_DATA_DIR to a writable folder.`,
+      );
+    }
+  }
+  const client = new PGlite({ dataDir: dataDir ? path.resolve(dataDir) : undefined, extensions: { pg_trgm } });
+  try {
+    await client.waitReady;
+  } catch (error) {
+    throw new DatabaseStartError(
+      `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
+    );
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    engine: "pglite",
+    prisma,
+    sql: {
+      exec: (sql) => client.exec(sql),
+      query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
+    },
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}
+
+function describeConnectionError(url: string, error: unknown): string {
+  const { hostname, port, pathname } = new URL(url);
+  const where = `${hostname}:${port || 5432}${pathname}`;
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return `PostgreSQL is not answering at ${where} (connection refused): start the server, or unset DATABASE_URL to use the embedded database.`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `The PostgreSQL host in DATABASE_URL (${hostname}) cannot be resolved: check the host name.`;
+    case "3D000":
+      return `The database ${pathname.slice(1)} does not exist on ${hostname}: create it (createdb) or fix DATABASE_URL.`;
+    case "28P01":
+    case "28000":
+      return `PostgreSQL at ${where} refused the credentials in DATABASE_URL: check the user and password.`;
+    default:
+      return `Cannot connect to PostgreSQL at ${where} (${code ?? (error as Error).message}): check DATABASE_URL.`;
+  }
+}
+
+/** Connects to a PostgreSQL server and proves it answers. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
+  pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseStartError(describeConnectionError(url, error));
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    engine: "postgresql",
+    prisma,
+    sql: {
+      exec: (sql) => pool.query(sql),
+      query: async <T>(sql: string, params?: unknown[]) => ({
+        rows: (await pool.query(sql, params)).rows as T[],
+      }),
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+let current: Promise<Database> | undefined;
+
+/** The process's database, opened lazily once (the SSR build forbids top-level await). */
+export function database(): Promise<Database> {
+  current ??= (() => {
+    const { DATABASE_URL, PGLITE_DATA_DIR } = env();
+    return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR);
+  })();
+  // A failed open must not be cached forever: the next request tries again.
+  current.catch(() => {
+    current = undefined;
+  });
+  return current;
+}
+
+/** The Prisma client for loaders and actions. */
+export async function db(): Promise<PrismaClient> {
+  return (await database()).prisma;
+}
+
+/** Tests install their own fresh database. */
+export function installDatabase(next: Database | undefined): void {
+  current = next ? Promise.resolve(next) : undefined;
+}

@@ -1,0 +1,15 @@
+// `npm run db:seed`: seeds the demo fair (idempotent). Refuses a production database.
+import { seedDemoFair } from "../prisma/seed-demo";
+import { database } from "../app/utils/db.server";
+import { env } from "../app/utils/env.server";
+import { applyMigrations } from "../app/utils/migrations.server";
+
+const config = env();
+if (config.NODE_ENV === "production" && config.DATABASE_URL) {
+  console.error("refusing to seed demo data into a production database (NODE_ENV=production with DATABASE_URL)");
+  process.exit(1);
+}
+const db = await database();
+if (db.engine === "pglite") await applyMigrations(db.sql);
+console.log("seeded:", await seedDemoFair(db.prisma));
+await db.close();

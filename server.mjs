@@ -1,0 +1,34 @@
+// Production server: Express serving the Remix build. Start-up readies the database first and
+// stops with one clear line if it cannot.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const build = await import("./build/server/index.js");
+const { boot, BootError } = build.entry.module;
+
+try {
+  const { engine, applied, seeded } = await boot();
+  console.log(
+    `database: ${engine}${applied.length ? `, applied ${applied.length} migration(s)` : ""}${seeded ? ", seeded the demo fair" : ""}`,
+  );
+} catch (error) {
+  if (error instanceof BootError) {
+    console.error(`cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Fingerprinted assets never change under the same name.
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build }));
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const server = app.listen(port, host, () => console.log(`fair storefront on http://localhost:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
