@@ -1107,3 +1107,13 @@ export const products: DemoProduct[] = [
   product("wanzhou-dried-orange-slices", "wanzhou-rose-orange", "fruit", "香橙果干", "Dried orange slices", "袋(150克)", "bag (150 g)", 1990, 3, null,
     "带皮切片低温烘干，可直接吃也可泡水。", "Slices dried with the peel on at low temperature, to eat or steep in water."),
 ];
+
+/** The 2026 edition, held around National Poverty Alleviation Day (17 October): trade days, then public days. */
+export const fair = {
+  nameZh: "2026上海市对口帮扶地区特色商品展销会",
+  nameEn: "2026 Shanghai Fair of Specialty Goods from Paired Regions",
+  venueZh: "上海展览中心（静安区延安中路1000号）",
+  venueEn: "Shanghai Exhibition Centre, 1000 Yan'an Road (M), Jing'an",
+  tradeDays: ["2026-10-15", "2026-10-16"] as [string, string],
+  publicDays: ["2026-10-17", "2026-10-19"] as [string, string],
+};

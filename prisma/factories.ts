@@ -186,3 +186,20 @@ export async function upsertProduct(prisma: PrismaClient, input: ProductInput = 
   else await prisma.productImage.create({ data: { productId: product.id, ...image } });
   return product;
 }
+
+export interface FairInput { nameZh: string; nameEn: string; venueZh: string; venueEn: string; tradeDays: [string, string]; publicDays: [string, string] }
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** The one fair row ("current"). */
+export async function upsertFair(prisma: PrismaClient, input: FairInput) {
+  const data = {
+    nameZh: input.nameZh,
+    nameEn: input.nameEn,
+    venueZh: input.venueZh,
+    venueEn: input.venueEn,
+    tradeDaysStart: day(input.tradeDays[0]),
+    tradeDaysEnd: day(input.tradeDays[1]),
+    publicDaysStart: day(input.publicDays[0]),
+    publicDaysEnd: day(input.publicDays[1]),
+  };
+  return prisma.fair.upsert({ where: { id: "current" }, create: { id: "current", ...data }, update: data });
+}

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../app/generated/prisma/client";
 import * as demo from "./demo-data";
 import {
   upsertCategory,
+  upsertFair,
   upsertCooperative,
   upsertCounty,
   upsertOrganisation,
@@ -21,6 +22,7 @@ function lookup<T extends { slug: string; id: string }>(rows: T[], kind: string)
 }
 
 export async function seedDemoFair(prisma: PrismaClient) {
+  await upsertFair(prisma, demo.fair);
   const regions = [];
   for (const [index, r] of demo.regions.entries()) regions.push(await upsertRegion(prisma, { ...r, sortOrder: index }));
   const regionId = lookup(regions, "region");

@@ -1,0 +1,57 @@
+import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
+import type { Locale } from "~/utils/i18n";
+import { localePath, translate } from "~/utils/i18n";
+import { useHydrated } from "~/utils/use-hydrated";
+
+export const MAX_PER_LINE = 20;
+
+/**
+ * Adds a product to the cart. With JavaScript it posts through a fetcher and stays on the page;
+ * without, it is a plain form post to /cart that redirects back here.
+ */
+export function AddToCartForm({ productId, stock, locale, returnTo }: { productId: string; stock: number; locale: Locale; returnTo: string }) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
+  const hydrated = useHydrated();
+  const [quantity, setQuantity] = useState(1);
+  const max = Math.max(1, Math.min(stock, MAX_PER_LINE));
+  const busy = fetcher.state !== "idle";
+  if (stock <= 0) {
+    return (
+      <p className="rounded bg-stone-100 p-3 text-center font-semibold text-stone-700" data-testid="sold-out">
+        {translate(locale, "product.soldOut")}
+      </p>
+    );
+  }
+  return (
+    <fetcher.Form method="post" action={localePath(locale, "/cart")} className="flex flex-wrap items-end gap-3" data-testid="add-to-cart">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="redirectTo" value={returnTo} />
+      {hydrated && <input type="hidden" name="js" value="1" />}
+      <label className="flex flex-col text-sm">
+        {translate(locale, "shop.quantity")}
+        <input
+          type="number"
+          name="quantity"
+          min={1}
+          max={max}
+          value={quantity}
+          onChange={(e) => setQuantity(Number(e.target.value))}
+          className="mt-1 w-20 rounded border border-stone-400 px-2 py-2 text-base"
+        />
+      </label>
+      <button
+        type="submit"
+        disabled={busy}
+        className="min-h-11 flex-1 rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {busy ? translate(locale, "shop.adding") : translate(locale, "shop.addToCart")}
+      </button>
+      <p role="status" aria-live="polite" className="w-full text-sm">
+        {fetcher.data?.ok === true && <span className="text-green-800">{translate(locale, "shop.added")}</span>}
+        {fetcher.data?.ok === false && <span className="text-red-800">{fetcher.data.message}</span>}
+      </p>
+    </fetcher.Form>
+  );
+}
