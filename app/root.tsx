@@ -1,4 +1,4 @@
-import type { LinksFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -9,10 +9,20 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
+import { countCartItems } from "~/models/cart.server";
+import { readCartId } from "~/utils/cookies.server";
+import { db } from "~/utils/db.server";
 import stylesheet from "./tailwind.css?url";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The header's cart count; a broken database must not take the error page down with it.
+  const cartCount = await countCartItems(await db(), await readCartId(request)).catch(() => 0);
+  return { cartCount };
+}
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -23,7 +33,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locale = localeFromPath(pathname);
   const other = locale === "zh" ? "en" : "zh";
-  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
+  const cartCount = useRouteLoaderData<typeof loader>("root")?.cartCount ?? 0;
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -37,18 +48,43 @@ export function Layout({ children }: { children: ReactNode }) {
           {locale === "zh" ? "跳到正文" : "Skip to content"}
         </a>
         <header className="bg-brand-800 text-white">
-          <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
             <Link to={localePath(locale, "/")} className="text-lg font-bold leading-tight">
               {t("site.name")}
             </Link>
-            <Link
-              to={switchLocalePath(pathname, other)}
-              hrefLang={htmlLang(other)}
-              aria-label={t("nav.languageLabel")}
-              className="rounded border border-white/60 px-3 py-1 text-sm hover:bg-white/10"
-            >
-              {t("nav.language")}
-            </Link>
+            <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.main")}>
+              <Link
+                to={localePath(locale, "/cart")}
+                className="rounded border border-white/60 px-3 py-1.5 hover:bg-white/10"
+                data-testid="cart-link"
+              >
+                {cartCount > 0 ? t("shop.cartWithCount", { count: cartCount }) : t("shop.cart")}
+              </Link>
+              <Link
+                to={switchLocalePath(pathname, other)}
+                hrefLang={htmlLang(other)}
+                aria-label={t("nav.languageLabel")}
+                className="rounded border border-white/60 px-3 py-1.5 hover:bg-white/10"
+              >
+                {t("nav.language")}
+              </Link>
+            </nav>
+            <form method="get" action={localePath(locale, "/search")} role="search" className="flex w-full gap-2 sm:w-auto sm:flex-1 sm:justify-end">
+              <label htmlFor="site-search" className="sr-only">
+                {t("nav.searchLabel")}
+              </label>
+              <input
+                id="site-search"
+                type="search"
+                name="q"
+                maxLength={100}
+                placeholder={t("nav.searchPlaceholder")}
+                className="min-h-10 w-full rounded px-3 text-stone-900 sm:max-w-xs"
+              />
+              <button type="submit" className="min-h-10 rounded bg-white px-3 font-semibold text-brand-800 hover:bg-brand-100">
+                {t("nav.search")}
+              </button>
+            </form>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -1,5 +1,6 @@
 import { seedDemoFair } from "../../prisma/seed-demo";
-import { database, DatabaseStartError } from "./db.server";
+import { releaseExpiredReservations } from "~/models/orders.server";
+import { database, DatabaseStartError, type Prisma } from "./db.server";
 import { ConfigError, env } from "./env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./migrations.server";
 
@@ -11,6 +12,15 @@ export class BootError extends Error {}
  * gets the demo fair on first run; a PostgreSQL server is migrated by `npm run db:deploy`, and
  * start-up refuses to run an app newer than its schema.
  */
+// Every server sweeps expired reservations; the release is a conditional update, so several
+// servers sweeping at once release each order exactly once.
+const SWEEP_INTERVAL_MS = 60_000;
+function startReservationSweeper(prisma: Prisma) {
+  setInterval(() => {
+    releaseExpiredReservations(prisma).catch((error: Error) => console.error(`reservation sweep failed: ${error.message}`));
+  }, SWEEP_INTERVAL_MS).unref();
+}
+
 export async function boot(): Promise<{ engine: string; applied: string[]; seeded: boolean }> {
   try {
     const config = env();
@@ -21,6 +31,7 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
       const empty = (await db.prisma.pairedRegion.count()) === 0;
       const seeded = empty && config.SEED_DEMO === "auto";
       if (seeded) await seedDemoFair(db.prisma);
+      startReservationSweeper(db.prisma);
       return { engine: db.engine, applied, seeded };
     }
     const pending = await pendingMigrations(db.sql, migrations);
@@ -29,6 +40,7 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
         `The database at DATABASE_URL lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(", ")}): run \`npm run db:deploy\`.`,
       );
     }
+    startReservationSweeper(db.prisma);
     return { engine: db.engine, applied: [], seeded: false };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseStartError) throw new BootError(error.message);

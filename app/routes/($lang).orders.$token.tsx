@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getOrderByToken, releaseExpiredReservations } from "~/models/orders.server";
+import { getAttributionReceipt } from "~/models/receipt.server";
+import { paymentProvider } from "~/services/payment-provider.server";
+import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
+import { notFound, requireLocale } from "~/utils/http.server";
+import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${translate(data?.locale ?? "zh", "shop.orderTitle")} · ${translate(data?.locale ?? "zh", "site.name")}` },
+  { name: "robots", content: "noindex" },
+];
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params.lang);
+  if (!TOKEN.test(params.token ?? "")) notFound();
+  const prisma = await db();
+  // An order viewed after its hold ran out shows as expired, not as still payable.
+  await releaseExpiredReservations(prisma);
+  const order = await getOrderByToken(prisma, params.token!);
+  if (!order) notFound();
+  const receipt = await getAttributionReceipt(prisma, order);
+  return data({ locale, order, receipt }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** "Pay now" for a pending order: starts (or restarts) the payment with the configured provider. */
+export async function action({ params }: ActionFunctionArgs) {
+  const locale = requireLocale(params.lang);
+  if (!TOKEN.test(params.token ?? "")) notFound();
+  const prisma = await db();
+  const order = await getOrderByToken(prisma, params.token!);
+  if (!order) notFound();
+  if (order.status !== "PENDING") return redirect(localePath(locale, `/orders/${order.token}`));
+  const payment = await paymentProvider().startPayment({ ...order, locale });
+  return redirect(payment.redirectUrl);
+}
+
+export default function OrderPage() {
+  const { locale, order, receipt } = useLoaderData<typeof loader>();
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const paid = order.status === "PAID" || order.status === "PARTLY_REFUNDED";
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("shop.orderTitle")}</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          {t("shop.orderNumber")}: <span className="font-mono">{order.id.slice(0, 8).toUpperCase()}</span> · {formatDateTime(order.createdAt, locale)}
+        </p>
+        <p
+          className={`mt-3 inline-block rounded px-3 py-1 font-semibold ${paid ? "bg-green-100 text-green-900" : order.status === "PENDING" ? "bg-amber-100 text-amber-900" : "bg-stone-200 text-stone-800"}`}
+          data-testid="order-status"
+          data-status={order.status}
+        >
+          {t(`shop.status.${order.status}`)}
+        </p>
+        {paid && <p className="mt-2 text-green-900">{t("shop.thanks")}</p>}
+        <p className="mt-2 text-xs text-stone-600">{t("shop.orderLinkNote")}</p>
+      </header>
+
+      {order.status === "PENDING" && (
+        <Form method="post" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <p className="text-sm">{t("shop.reservedUntil", { time: formatDateTime(order.reservedUntil, locale) })}</p>
+          <button type="submit" className="mt-3 min-h-11 rounded bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("shop.payNow")}
+          </button>
+        </Form>
+      )}
+
+      <section className="rounded-lg border border-stone-200 bg-white">
+        <ul className="divide-y divide-stone-200 text-sm">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-3 p-3">
+              <span>
+                <Link to={localePath(locale, `/products/${line.product.slug}`)} className="font-medium hover:underline">
+                  {pick(locale, line, "name")}
+                </Link>{" "}
+                × {line.quantity} {pick(locale, line, "unit")}
+                {order.fulfilment === "BOOTH_PICKUP" && line.cooperative.boothNumber && (
+                  <span className="block text-xs text-stone-600">{t("shop.boothPickupAt", { booth: line.cooperative.boothNumber })}</span>
+                )}
+              </span>
+              <span className="whitespace-nowrap">{formatFen(line.lineTotalFen, locale)}</span>
+            </li>
+          ))}
+          <li className="flex justify-between p-3 text-base font-bold">
+            <span>{t("shop.total")}</span>
+            <span data-testid="order-total">{formatFen(order.totalFen, locale)}</span>
+          </li>
+          {order.refundedFen > 0 && (
+            <li className="flex justify-between p-3">
+              <span>{t("shop.refunded")}</span>
+              <span>−{formatFen(order.refundedFen, locale)}</span>
+            </li>
+          )}
+        </ul>
+      </section>
+
+      <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+        <p>
+          {order.contactName} · {order.contactPhone ?? order.contactEmail}
+        </p>
+        {order.fulfilment === "DELIVERY" ? (
+          <p className="mt-1">
+            {t("shop.deliveryTo")}: {order.recipientName}, {order.province}
+            {order.city} {order.district ?? ""} {order.addressLine} {order.postalCode ?? ""}
+          </p>
+        ) : (
+          <p className="mt-1">{t("shop.fulfilment.BOOTH_PICKUP")}</p>
+        )}
+      </section>
+
+      <Receipt locale={locale} receipt={receipt} paid={paid} />
+    </div>
+  );
+}
+
+function Receipt({ locale, receipt, paid }: { locale: Locale; receipt: ReturnType<typeof useLoaderData<typeof loader>>["receipt"]; paid: boolean }) {
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  return (
+    <section aria-labelledby="receipt-heading" className="rounded-lg border border-green-200 bg-green-50 p-4" data-testid="receipt">
+      <h2 id="receipt-heading" className="text-lg font-bold text-green-950">
+        {t("shop.receipt")}
+      </h2>
+      <p className="mt-1 text-sm text-green-950">{paid ? t("shop.receiptIntro") : t("shop.receiptPending")}</p>
+      <ul className="mt-3 space-y-3 text-sm">
+        {receipt.lines.map((line) => (
+          <li key={line.lineId} className="rounded bg-white p-3">
+            <p className="font-semibold">
+              {formatFen(line.amountFen, locale)} → {pick(locale, line.region, "name")} › {pick(locale, line.county, "name")} ›{" "}
+              {pick(locale, line.cooperative, "name")}
+            </p>
+            {line.organisations.length > 0 ? (
+              <ul className="mt-1 text-stone-700">
+                {line.organisations.map((o) => (
+                  <li key={o.slug}>
+                    {pick(locale, o, "name")}: {formatFen(o.amountFen, locale)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-1 text-stone-600">{t("shop.noPartners")}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {receipt.directPurchase && (
+        <p className="mt-3 text-sm font-semibold text-green-950">
+          {t("shop.directPurchase", { name: pick(locale, receipt.directPurchase, "name"), amount: formatFen(receipt.directPurchase.amountFen, locale) })}
+        </p>
+      )}
+    </section>
+  );
+}

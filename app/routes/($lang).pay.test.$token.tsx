@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { cartExists, createCart } from "~/models/cart.server";
+import { getOrderByToken, restoreOrderToCart } from "~/models/orders.server";
+import { applyPaymentEvent } from "~/models/payments.server";
+import { testPaymentsAllowed } from "~/services/payment-provider.server";
+import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
+import { db } from "~/utils/db.server";
+import { notFound, requireLocale } from "~/utils/http.server";
+import { localePath, pick, translate, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? "zh", "shop.testPayTitle") },
+  { name: "robots", content: "noindex" },
+];
+
+async function findOrder(params: { lang?: string; token?: string }) {
+  const locale = requireLocale(params.lang);
+  if (!testPaymentsAllowed()) notFound();
+  const prisma = await db();
+  const order = await getOrderByToken(prisma, params.token ?? "");
+  if (!order || order.paymentProvider !== "test") notFound();
+  return { locale, prisma, order };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { locale, order } = await findOrder(params);
+  if (order.status !== "PENDING") throw redirect(localePath(locale, `/orders/${order.token}`));
+  return data(
+    {
+      locale,
+      order: { token: order.token, totalFen: order.totalFen, lines: order.lines.map((l) => ({ id: l.id, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity, lineTotalFen: l.lineTotalFen })) },
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+/**
+ * The buyer confirms or cancels. Either way the outcome goes through applyPaymentEvent, the same
+ * path a real provider's confirmation takes; the event id is fixed per order and outcome, so a
+ * double click applies once.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { locale, prisma, order } = await findOrder(params);
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "confirm" && intent !== "cancel") return data({ error: "shop.error.badRequest" }, { status: 400 });
+  const orderPage = localePath(locale, `/orders/${order.token}`);
+  if (intent === "confirm") {
+    await applyPaymentEvent(prisma, {
+      provider: "test",
+      eventId: `test_${order.id}_succeeded`,
+      type: "succeeded",
+      orderId: order.id,
+      amountFen: order.totalFen,
+      reference: `test_${order.id}`,
+    });
+    return redirect(orderPage);
+  }
+  const result = await applyPaymentEvent(prisma, { provider: "test", eventId: `test_${order.id}_failed`, type: "failed", orderId: order.id });
+  // Cancelling must not cost the buyer their choices: the items go back into the cart.
+  const headers = new Headers();
+  if (result.changed) {
+    let cartId = await readCartId(request);
+    if (!(await cartExists(prisma, cartId))) {
+      cartId = await createCart(prisma);
+      headers.append("Set-Cookie", await cartCookieHeader(cartId));
+    }
+    await restoreOrderToCart(prisma, order.id, cartId!);
+    return redirect(localePath(locale, "/cart"), { headers });
+  }
+  return redirect(orderPage);
+}
+
+export default function TestPaymentPage() {
+  const { locale, order } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  return (
+    <div className="mx-auto max-w-md">
+      <div role="note" className="rounded-lg border-4 border-dashed border-amber-500 bg-amber-50 p-4 text-center" data-testid="test-payment-banner">
+        <p className="text-2xl font-black tracking-wide text-amber-900">TEST · {t("shop.testPayTitle")}</p>
+        <p className="mt-1 text-amber-900">{t("shop.testPayBanner")}</p>
+      </div>
+      <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
+        {order.lines.map((line) => (
+          <li key={line.id} className="flex justify-between p-3">
+            <span>
+              {pick(locale, line, "name")} × {line.quantity}
+            </span>
+            <span>{formatFen(line.lineTotalFen, locale)}</span>
+          </li>
+        ))}
+        <li className="flex justify-between p-3 font-bold">
+          <span>{t("shop.total")}</span>
+          <span>{formatFen(order.totalFen, locale)}</span>
+        </li>
+      </ul>
+      <Form method="post" className="mt-6 flex flex-col gap-3">
+        <button
+          type="submit"
+          name="intent"
+          value="confirm"
+          disabled={busy}
+          className="min-h-12 rounded bg-green-800 px-6 py-3 text-lg font-semibold text-white hover:bg-green-900 disabled:opacity-60"
+        >
+          {t("shop.testPayConfirm", { total: formatFen(order.totalFen, locale) })}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="cancel"
+          disabled={busy}
+          className="min-h-12 rounded border border-stone-400 bg-white px-6 py-3 font-semibold hover:bg-stone-100 disabled:opacity-60"
+        >
+          {t("shop.testPayCancel")}
+        </button>
+      </Form>
+    </div>
+  );
+}

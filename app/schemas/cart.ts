@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** The most of one product a single cart line may hold: a fair sells to households, not wholesalers. */
+export const MAX_PER_LINE = 20;
+
+const productId = z.string().trim().min(1).max(64);
+const quantity = z.coerce.number().int().min(0).max(10_000);
+
+/** Every post to /cart, branched on `intent`. Messages are i18n keys, translated at the edge. */
+export const CartActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), productId, quantity: quantity.min(1).default(1) }),
+  z.object({ intent: z.literal("update"), productId, quantity }),
+  z.object({ intent: z.literal("remove"), productId }),
+]);
+export type CartAction = z.infer<typeof CartActionSchema>;

@@ -1,0 +1,46 @@
+import { env } from "~/utils/env.server";
+import { localePath, type Locale } from "~/utils/i18n";
+
+/** What a payment provider needs to take payment for an order. */
+export interface OrderForPayment {
+  id: string;
+  token: string;
+  totalFen: number;
+  locale: Locale;
+  lines: { nameZh: string; nameEn: string; quantity: number; unitPriceFen: number }[];
+}
+
+/**
+ * A way to take payment. It starts a payment and sends the buyer somewhere to pay; whatever it
+ * learns afterwards (a confirmation page, a webhook) goes through applyPaymentEvent.
+ */
+export interface PaymentProvider {
+  readonly id: string;
+  startPayment(order: OrderForPayment): Promise<{ redirectUrl: string; reference: string }>;
+}
+
+/**
+ * The embedded default: a local page, clearly marked as a test, where the buyer confirms or
+ * cancels. Confirming applies the same payment event a real provider's confirmation would.
+ */
+export const testPaymentProvider: PaymentProvider = {
+  id: "test",
+  async startPayment(order) {
+    return { redirectUrl: localePath(order.locale, `/pay/test/${order.token}`), reference: `test_${order.id}` };
+  },
+};
+
+export class PaymentsUnavailableError extends Error {}
+
+/** Test payments are for development and demos; production on a real database needs them explicitly enabled. */
+export function testPaymentsAllowed(): boolean {
+  const config = env();
+  return !(config.NODE_ENV === "production" && config.DATABASE_URL) || process.env.ALLOW_TEST_PAYMENTS === "true";
+}
+
+export function paymentProvider(): PaymentProvider {
+  if (!testPaymentsAllowed()) {
+    throw new PaymentsUnavailableError("no payment provider is configured (set the Stripe keys, or ALLOW_TEST_PAYMENTS=true)");
+  }
+  return testPaymentProvider;
+}
