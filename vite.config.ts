@@ -9,22 +9,26 @@ declare module "@remix-run/node" {
   }
 }
 
+function remixPlugin() {
+  return remix({
+    ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: true,
+      v3_lazyRouteDiscovery: true,
+    },
+  });
+}
+
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
     tailwindcss(),
-    // Vitest loads this file too; the Remix plugin is only for the app build and dev server.
-    !process.env.VITEST &&
-      remix({
-        ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
-        future: {
-          v3_fetcherPersist: true,
-          v3_relativeSplatPath: true,
-          v3_throwAbortReason: true,
-          v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
-        },
-      }),
+    // Vitest loads this file too; the Remix plugin is only for the app build and dev server,
+    // and for tests that serve the whole app over HTTP (tests/support/http-app.ts).
+    (!process.env.VITEST || process.env.FAIR_SERVE_APP === "1") && remixPlugin(),
     tsconfigPaths(),
   ],
   build: { target: "es2022" },

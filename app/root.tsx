@@ -69,7 +69,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("nav.language")}
               </Link>
             </nav>
-            <form method="get" action={localePath(locale, "/search")} role="search" className="flex w-full gap-2 sm:w-auto sm:flex-1 sm:justify-end">
+            <form
+              method="get"
+              action={localePath(locale, "/search")}
+              role="search"
+              className="flex w-full gap-2 sm:w-auto sm:flex-1 sm:justify-end"
+            >
               <label htmlFor="site-search" className="sr-only">
                 {t("nav.searchLabel")}
               </label>
@@ -81,7 +86,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 placeholder={t("nav.searchPlaceholder")}
                 className="min-h-10 w-full rounded px-3 text-stone-900 sm:max-w-xs"
               />
-              <button type="submit" className="min-h-10 rounded bg-white px-3 font-semibold text-brand-800 hover:bg-brand-100">
+              <button
+                type="submit"
+                className="min-h-10 rounded bg-white px-3 font-semibold text-brand-800 hover:bg-brand-100"
+              >
                 {t("nav.search")}
               </button>
             </form>

@@ -96,7 +96,13 @@ export async function getCart(prisma: PrismaClient, cartId: string | null) {
   });
   const priced = lines.map(({ quantity, product: { status, ...product } }) => {
     const problem: CartProblem | null =
-      status !== "LISTED" ? "not-available" : product.stock === 0 ? "sold-out" : quantity > product.stock ? "limited-by-stock" : null;
+      status !== "LISTED"
+        ? "not-available"
+        : product.stock === 0
+          ? "sold-out"
+          : quantity > product.stock
+            ? "limited-by-stock"
+            : null;
     return { quantity, product, lineTotalFen: quantity * product.priceFen, problem };
   });
   const payable = priced.filter((l) => l.problem === null);

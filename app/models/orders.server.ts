@@ -38,12 +38,18 @@ export async function placeOrder(
   args: { cartId: string; input: CheckoutInput; locale: "zh" | "en"; now?: Date; provider?: string },
 ): Promise<{ id: string; token: string }> {
   const { cartId, input, locale, now = new Date(), provider = "test" } = args;
-  const existing = await prisma.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, token: true } });
+  const existing = await prisma.order.findUnique({
+    where: { checkoutKey: input.checkoutKey },
+    select: { id: true, token: true },
+  });
   if (existing) return existing;
 
   let onBehalfOfId: string | null = null;
   if (input.onBehalfOf) {
-    const organisation = await prisma.organisation.findUnique({ where: { slug: input.onBehalfOf }, select: { id: true } });
+    const organisation = await prisma.organisation.findUnique({
+      where: { slug: input.onBehalfOf },
+      select: { id: true },
+    });
     if (!organisation) throw new UnknownOrganisationError();
     onBehalfOfId = organisation.id;
   }
@@ -58,7 +64,18 @@ export async function placeOrder(
         select: {
           quantity: true,
           product: {
-            select: { id: true, nameZh: true, nameEn: true, unitZh: true, unitEn: true, priceFen: true, cooperativeId: true, certificateNumber: true, certifiedUntil: true, certifiedFrom: true },
+            select: {
+              id: true,
+              nameZh: true,
+              nameEn: true,
+              unitZh: true,
+              unitEn: true,
+              priceFen: true,
+              cooperativeId: true,
+              certificateNumber: true,
+              certifiedUntil: true,
+              certifiedFrom: true,
+            },
           },
         },
       });
@@ -70,8 +87,16 @@ export async function placeOrder(
           data: { stock: { decrement: quantity } },
         });
         if (count === 0) {
-          const current = await tx.product.findUnique({ where: { id: product.id }, select: { stock: true, status: true } });
-          short.push({ productId: product.id, nameZh: product.nameZh, nameEn: product.nameEn, available: current?.status === "LISTED" ? current.stock : 0 });
+          const current = await tx.product.findUnique({
+            where: { id: product.id },
+            select: { stock: true, status: true },
+          });
+          short.push({
+            productId: product.id,
+            nameZh: product.nameZh,
+            nameEn: product.nameEn,
+            available: current?.status === "LISTED" ? current.stock : 0,
+          });
         }
       }
       if (short.length > 0) throw new SoldOutError(short); // rolls back every reservation above
@@ -87,7 +112,14 @@ export async function placeOrder(
           contactEmail: input.contactEmail ?? null,
           fulfilment: input.fulfilment,
           ...(input.fulfilment === "DELIVERY"
-            ? { recipientName: input.recipientName, province: input.province, city: input.city, district: input.district, addressLine: input.addressLine, postalCode: input.postalCode }
+            ? {
+                recipientName: input.recipientName,
+                province: input.province,
+                city: input.city,
+                district: input.district,
+                addressLine: input.addressLine,
+                postalCode: input.postalCode,
+              }
             : {}),
           onBehalfOfId,
           reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
@@ -117,14 +149,22 @@ export async function placeOrder(
     // order, or loses the race on the unique key (its reservations roll back). Either way it gets
     // the first one's order.
     if (isUniqueViolation(error) || error instanceof EmptyCartError) {
-      const winner = await prisma.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, token: true } });
+      const winner = await prisma.order.findUnique({
+        where: { checkoutKey: input.checkoutKey },
+        select: { id: true, token: true },
+      });
       if (winner) return winner;
     }
     throw error;
   }
 }
 
-const shanghaiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const shanghaiDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Certified on the day of sale: a certificate number and a validity that covers that day. */
 export function isCertified(
@@ -151,7 +191,13 @@ export async function releaseExpiredReservations(prisma: PrismaClient, now = new
   });
   let released = 0;
   for (const { id } of expired) {
-    const result = await applyPaymentEvent(prisma, { provider: "system", eventId: `reservation-expired:${id}`, type: "expired", orderId: id, now });
+    const result = await applyPaymentEvent(prisma, {
+      provider: "system",
+      eventId: `reservation-expired:${id}`,
+      type: "expired",
+      orderId: id,
+      now,
+    });
     if (result.changed) released++;
   }
   return released;
@@ -205,7 +251,14 @@ export async function getOrderByToken(prisma: PrismaClient, token: string) {
               nameEn: true,
               boothNumber: true,
               countyId: true,
-              county: { select: { slug: true, nameZh: true, nameEn: true, region: { select: { slug: true, nameZh: true, nameEn: true } } } },
+              county: {
+                select: {
+                  slug: true,
+                  nameZh: true,
+                  nameEn: true,
+                  region: { select: { slug: true, nameZh: true, nameEn: true } },
+                },
+              },
             },
           },
         },

@@ -74,15 +74,29 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
   });
 }
 
-async function setStatus(tx: Tx, orderId: string, status: OrderStatus, extra: { paidAt?: Date; paymentReference?: string }) {
+async function setStatus(
+  tx: Tx,
+  orderId: string,
+  status: OrderStatus,
+  extra: { paidAt?: Date; paymentReference?: string },
+) {
   await tx.order.update({
     where: { id: orderId },
-    data: { status, holdsStock: false, ...(extra.paidAt ? { paidAt: extra.paidAt } : {}), ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}) },
+    data: {
+      status,
+      holdsStock: false,
+      ...(extra.paidAt ? { paidAt: extra.paidAt } : {}),
+      ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}),
+    },
   });
 }
 
 async function releaseStock(tx: Tx, orderId: string) {
-  const lines = await tx.orderLine.findMany({ where: { orderId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true } });
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    orderBy: { productId: "asc" },
+    select: { productId: true, quantity: true },
+  });
   for (const line of lines) {
     await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
   }
@@ -90,12 +104,20 @@ async function releaseStock(tx: Tx, orderId: string) {
 
 /** Takes every line's stock again, all or nothing; false when any line is no longer available. */
 async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
-  const lines = await tx.orderLine.findMany({ where: { orderId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true } });
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    orderBy: { productId: "asc" },
+    select: { productId: true, quantity: true },
+  });
   const taken: typeof lines = [];
   for (const line of lines) {
-    const { count } = await tx.product.updateMany({ where: { id: line.productId, stock: { gte: line.quantity } }, data: { stock: { decrement: line.quantity } } });
+    const { count } = await tx.product.updateMany({
+      where: { id: line.productId, stock: { gte: line.quantity } },
+      data: { stock: { decrement: line.quantity } },
+    });
     if (count === 0) {
-      for (const back of taken) await tx.product.update({ where: { id: back.productId }, data: { stock: { increment: back.quantity } } });
+      for (const back of taken)
+        await tx.product.update({ where: { id: back.productId }, data: { stock: { increment: back.quantity } } });
       return false;
     }
     taken.push(line);

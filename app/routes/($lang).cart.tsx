@@ -1,7 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { addToCart, CartError, cartExists, createCart, getCart, removeFromCart, setCartQuantity } from "~/models/cart.server";
+import {
+  addToCart,
+  CartError,
+  cartExists,
+  createCart,
+  getCart,
+  removeFromCart,
+  setCartQuantity,
+} from "~/models/cart.server";
 import { CartActionSchema, MAX_PER_LINE } from "~/schemas/cart";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
@@ -70,7 +78,10 @@ export default function CartPage() {
       <div className="py-10 text-center">
         <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
         <p className="mt-4 text-stone-700">{t("shop.cartEmpty")}</p>
-        <Link to={localePath(locale, "/")} className="mt-6 inline-block rounded bg-brand-700 px-5 py-3 font-semibold text-white">
+        <Link
+          to={localePath(locale, "/")}
+          className="mt-6 inline-block rounded bg-brand-700 px-5 py-3 font-semibold text-white"
+        >
           {t("shop.continueShopping")}
         </Link>
       </div>
@@ -79,7 +90,10 @@ export default function CartPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
-      <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="cart-lines">
+      <ul
+        className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        data-testid="cart-lines"
+      >
         {cart.lines.map((line) => (
           <CartLineRow key={line.product.id} line={line} locale={locale} />
         ))}
@@ -126,7 +140,15 @@ function CartLineRow({ line, locale }: { line: CartLineData; locale: Locale }) {
   const returnTo = localePath(locale, "/cart");
   return (
     <li className="flex gap-3 p-3" data-testid="cart-line">
-      {image && <img src={image.url} alt={pick(locale, image, "alt")} width={72} height={72} className="h-18 w-18 shrink-0 rounded object-cover" />}
+      {image && (
+        <img
+          src={image.url}
+          alt={pick(locale, image, "alt")}
+          width={72}
+          height={72}
+          className="h-18 w-18 shrink-0 rounded object-cover"
+        />
+      )}
       <div className="flex flex-1 flex-col gap-2">
         <div className="flex justify-between gap-2">
           <Link to={localePath(locale, `/products/${product.slug}`)} className="font-semibold hover:underline">
@@ -135,7 +157,8 @@ function CartLineRow({ line, locale }: { line: CartLineData; locale: Locale }) {
           <span className="font-semibold whitespace-nowrap">{formatFen(quantity * product.priceFen, locale)}</span>
         </div>
         <p className="text-xs text-stone-600">
-          {pick(locale, product.cooperative, "name")} · {t("shop.unitPrice")} {formatFen(product.priceFen, locale)}/{pick(locale, product, "unit")}
+          {pick(locale, product.cooperative, "name")} · {t("shop.unitPrice")} {formatFen(product.priceFen, locale)}/
+          {pick(locale, product, "unit")}
         </p>
         {line.problem && (
           <p className="text-sm text-red-800" role="alert">
@@ -160,7 +183,10 @@ function CartLineRow({ line, locale }: { line: CartLineData; locale: Locale }) {
                 className="mt-1 w-20 rounded border border-stone-400 px-2 py-2 text-base"
               />
             </label>
-            <button type="submit" className="min-h-11 rounded border border-stone-400 px-3 py-2 text-sm hover:bg-stone-100">
+            <button
+              type="submit"
+              className="min-h-11 rounded border border-stone-400 px-3 py-2 text-sm hover:bg-stone-100"
+            >
               {t("shop.update")}
             </button>
           </fetcher.Form>

@@ -5,8 +5,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { getCart } from "~/models/cart.server";
-import { EmptyCartError, placeOrder, RESERVATION_MINUTES, SoldOutError, UnknownOrganisationError } from "~/models/orders.server";
+import {
+  EmptyCartError,
+  placeOrder,
+  RESERVATION_MINUTES,
+  SoldOutError,
+  UnknownOrganisationError,
+} from "~/models/orders.server";
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
+import { MAX_PER_LINE } from "~/schemas/cart";
 import { CheckoutSchema, fieldErrors, PROVINCES, type CheckoutField } from "~/schemas/checkout";
 import { paymentProvider, PaymentsUnavailableError } from "~/services/payment-provider.server";
 import { readCartId } from "~/utils/cookies.server";
@@ -16,7 +23,9 @@ import { localePath, pick, translate, type Locale, type MessageKey } from "~/uti
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${translate(data?.locale ?? "zh", "shop.checkoutTitle")} · ${translate(data?.locale ?? "zh", "site.name")}` },
+  {
+    title: `${translate(data?.locale ?? "zh", "shop.checkoutTitle")} · ${translate(data?.locale ?? "zh", "site.name")}`,
+  },
   { name: "robots", content: "noindex" },
 ];
 
@@ -24,10 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
   const prisma = await db();
   const cart = await getCart(prisma, await readCartId(request));
-  if (!cart.ready) throw redirect(localePath(locale, "/cart"));
+  // A cart with problems still renders here (e.g. right after a sold-out race), with the problems shown.
+  if (cart.lines.length === 0) throw redirect(localePath(locale, "/cart"));
   const organisations = await listOrganisationsForCheckout(prisma);
   // A fresh key per visit to the form: resubmitting the same form finds the same order.
-  return data({ locale, cart, organisations, checkoutKey: randomUUID() }, { headers: { "Cache-Control": "private, no-store" } });
+  return data(
+    { locale, cart, organisations, checkoutKey: randomUUID() },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 type Values = Partial<Record<CheckoutField, string>>;
@@ -38,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""])) as Values;
   const parsed = CheckoutSchema.safeParse(values);
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
+  if (!parsed.success)
+    return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
   const cartId = await readCartId(request);
   if (!cartId) return redirect(localePath(locale, "/cart"));
   try {
@@ -46,7 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const order = await placeOrder(prisma, { cartId, input: parsed.data, locale, provider: provider.id });
     const full = await prisma.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { id: true, token: true, totalFen: true, status: true, lines: { select: { nameZh: true, nameEn: true, quantity: true, unitPriceFen: true } } },
+      select: {
+        id: true,
+        token: true,
+        totalFen: true,
+        status: true,
+        lines: { select: { nameZh: true, nameEn: true, quantity: true, unitPriceFen: true } },
+      },
     });
     if (full.status !== "PENDING") return redirect(localePath(locale, `/orders/${full.token}`));
     const payment = await provider.startPayment({ ...full, locale });
@@ -58,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ values, errors: {}, soldOut: error.items, notice: null }, { status: 409 });
     }
     if (error instanceof UnknownOrganisationError) {
-      return data({ values, errors: { onBehalfOf: "shop.error.organisationUnknown" }, soldOut: null, notice: null }, { status: 400 });
+      return data(
+        { values, errors: { onBehalfOf: "shop.error.organisationUnknown" }, soldOut: null, notice: null },
+        { status: 400 },
+      );
     }
     if (error instanceof PaymentsUnavailableError) {
       return data({ values, errors: {}, soldOut: null, notice: "shop.paymentsUnavailable" as const }, { status: 503 });
@@ -74,7 +97,8 @@ export default function CheckoutPage() {
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
   const values: Values = result && "values" in result ? result.values : {};
   const [clientErrors, setClientErrors] = useState<Partial<Record<CheckoutField, string>> | null>(null);
-  const errors: Partial<Record<CheckoutField, string>> = clientErrors ?? (result && "errors" in result ? result.errors : {});
+  const errors: Partial<Record<CheckoutField, string>> =
+    clientErrors ?? (result && "errors" in result ? result.errors : {});
   const [fulfilment, setFulfilment] = useState(values.fulfilment ?? "BOOTH_PICKUP");
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
   const error = (field: CheckoutField) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
@@ -98,7 +122,11 @@ export default function CheckoutPage() {
       <h1 className="text-2xl font-bold">{t("shop.checkoutTitle")}</h1>
 
       {result && "soldOut" in result && result.soldOut && (
-        <div role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-4 text-red-900" data-testid="sold-out-alert">
+        <div
+          role="alert"
+          className="mt-4 rounded border border-red-300 bg-red-50 p-4 text-red-900"
+          data-testid="sold-out-alert"
+        >
           <p>{t("shop.soldOutDuringCheckout")}</p>
           <ul className="mt-2 list-disc pl-5">
             {result.soldOut.map((item) => (
@@ -119,6 +147,14 @@ export default function CheckoutPage() {
       )}
 
       <OrderSummary locale={locale} cart={cart} />
+      {!cart.ready && !(result && "soldOut" in result && result.soldOut) && (
+        <p role="alert" className="mt-3 text-sm text-red-800">
+          {t("shop.problem.fixCart")}{" "}
+          <Link to={localePath(locale, "/cart")} className="font-semibold underline">
+            {t("shop.backToCart")}
+          </Link>
+        </p>
+      )}
 
       <Form method="post" noValidate onSubmit={validate} className="mt-6 space-y-6" aria-describedby="form-status">
         <input type="hidden" name="checkoutKey" value={checkoutKey} />
@@ -130,13 +166,39 @@ export default function CheckoutPage() {
         <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <legend className="px-1 font-semibold">{t("shop.contact")}</legend>
           <FormField id="contactName" label={t("shop.contactName")} error={error("contactName")}>
-            {(p) => <input {...p} name="contactName" autoComplete="name" defaultValue={values.contactName} maxLength={40} />}
+            {(p) => (
+              <input {...p} name="contactName" autoComplete="name" defaultValue={values.contactName} maxLength={40} />
+            )}
           </FormField>
-          <FormField id="contactPhone" label={t("shop.contactPhone")} error={error("contactPhone")} hint={t("shop.contactHint")}>
-            {(p) => <input {...p} name="contactPhone" type="tel" inputMode="tel" autoComplete="tel" defaultValue={values.contactPhone} maxLength={20} />}
+          <FormField
+            id="contactPhone"
+            label={t("shop.contactPhone")}
+            error={error("contactPhone")}
+            hint={t("shop.contactHint")}
+          >
+            {(p) => (
+              <input
+                {...p}
+                name="contactPhone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                defaultValue={values.contactPhone}
+                maxLength={20}
+              />
+            )}
           </FormField>
           <FormField id="contactEmail" label={t("shop.contactEmail")} error={error("contactEmail")}>
-            {(p) => <input {...p} name="contactEmail" type="email" autoComplete="email" defaultValue={values.contactEmail} maxLength={120} />}
+            {(p) => (
+              <input
+                {...p}
+                name="contactEmail"
+                type="email"
+                autoComplete="email"
+                defaultValue={values.contactEmail}
+                maxLength={120}
+              />
+            )}
           </FormField>
         </fieldset>
 
@@ -160,11 +222,24 @@ export default function CheckoutPage() {
           {/* Without JavaScript both parts show; the server ignores the address for booth pickup. */}
           <div className={`space-y-4 ${fulfilment === "DELIVERY" ? "" : "hidden"}`} data-testid="delivery-fields">
             <FormField id="recipientName" label={t("shop.recipientName")} error={error("recipientName")}>
-              {(p) => <input {...p} name="recipientName" autoComplete="shipping name" defaultValue={values.recipientName} maxLength={40} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="recipientName"
+                  autoComplete="shipping name"
+                  defaultValue={values.recipientName}
+                  maxLength={40}
+                />
+              )}
             </FormField>
             <FormField id="province" label={t("shop.province")} error={error("province")}>
               {(p) => (
-                <select {...p} name="province" defaultValue={values.province ?? ""} autoComplete="shipping address-level1">
+                <select
+                  {...p}
+                  name="province"
+                  defaultValue={values.province ?? ""}
+                  autoComplete="shipping address-level1"
+                >
                   <option value="">{t("shop.chooseProvince")}</option>
                   {PROVINCES.map(([zh, en]) => (
                     <option key={zh} value={zh}>
@@ -175,23 +250,61 @@ export default function CheckoutPage() {
               )}
             </FormField>
             <FormField id="city" label={t("shop.city")} error={error("city")}>
-              {(p) => <input {...p} name="city" autoComplete="shipping address-level2" defaultValue={values.city} maxLength={40} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="city"
+                  autoComplete="shipping address-level2"
+                  defaultValue={values.city}
+                  maxLength={40}
+                />
+              )}
             </FormField>
             <FormField id="district" label={t("shop.district")} error={error("district")}>
-              {(p) => <input {...p} name="district" autoComplete="shipping address-level3" defaultValue={values.district} maxLength={40} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="district"
+                  autoComplete="shipping address-level3"
+                  defaultValue={values.district}
+                  maxLength={40}
+                />
+              )}
             </FormField>
             <FormField id="addressLine" label={t("shop.addressLine")} error={error("addressLine")}>
-              {(p) => <input {...p} name="addressLine" autoComplete="shipping street-address" defaultValue={values.addressLine} maxLength={120} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="addressLine"
+                  autoComplete="shipping street-address"
+                  defaultValue={values.addressLine}
+                  maxLength={120}
+                />
+              )}
             </FormField>
             <FormField id="postalCode" label={t("shop.postalCode")} error={error("postalCode")}>
-              {(p) => <input {...p} name="postalCode" inputMode="numeric" autoComplete="shipping postal-code" defaultValue={values.postalCode} maxLength={6} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="postalCode"
+                  inputMode="numeric"
+                  autoComplete="shipping postal-code"
+                  defaultValue={values.postalCode}
+                  maxLength={6}
+                />
+              )}
             </FormField>
           </div>
         </fieldset>
 
         <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
           <legend className="px-1 font-semibold">{t("shop.onBehalfOf")}</legend>
-          <FormField id="onBehalfOf" label={t("shop.onBehalfOf")} error={error("onBehalfOf")} hint={t("shop.onBehalfOfHint")}>
+          <FormField
+            id="onBehalfOf"
+            label={t("shop.onBehalfOf")}
+            error={error("onBehalfOf")}
+            hint={t("shop.onBehalfOfHint")}
+          >
             {(p) => (
               <select {...p} name="onBehalfOf" defaultValue={values.onBehalfOf ?? ""}>
                 <option value="">{t("shop.onBehalfOfNone")}</option>
@@ -218,14 +331,30 @@ export default function CheckoutPage() {
   );
 }
 
-function OrderSummary({ locale, cart }: { locale: Locale; cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"] }) {
+function OrderSummary({
+  locale,
+  cart,
+}: {
+  locale: Locale;
+  cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"];
+}) {
   return (
-    <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm" data-testid="checkout-summary">
+    <ul
+      className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"
+      data-testid="checkout-summary"
+    >
       {cart.lines.map((line) => (
         <li key={line.product.id} className="flex justify-between gap-3 p-3">
           <span>
             {pick(locale, line.product, "name")} × {line.quantity}
-            {line.product.cooperative.boothNumber && <span className="ml-2 text-xs text-stone-600">({line.product.cooperative.boothNumber})</span>}
+            {line.product.cooperative.boothNumber && (
+              <span className="ml-2 text-xs text-stone-600">({line.product.cooperative.boothNumber})</span>
+            )}
+            {line.problem && (
+              <span className="block text-red-800">
+                {translate(locale, `shop.problem.${line.problem}`, { stock: line.product.stock, max: MAX_PER_LINE })}
+              </span>
+            )}
           </span>
           <span className="whitespace-nowrap font-medium">{formatFen(line.lineTotalFen, locale)}</span>
         </li>

@@ -50,7 +50,8 @@ export default function OrderPage() {
       <header>
         <h1 className="text-2xl font-bold">{t("shop.orderTitle")}</h1>
         <p className="mt-1 text-sm text-stone-600">
-          {t("shop.orderNumber")}: <span className="font-mono">{order.id.slice(0, 8).toUpperCase()}</span> · {formatDateTime(order.createdAt, locale)}
+          {t("shop.orderNumber")}: <span className="font-mono">{order.id.slice(0, 8).toUpperCase()}</span> ·{" "}
+          {formatDateTime(order.createdAt, locale)}
         </p>
         <p
           className={`mt-3 inline-block rounded px-3 py-1 font-semibold ${paid ? "bg-green-100 text-green-900" : order.status === "PENDING" ? "bg-amber-100 text-amber-900" : "bg-stone-200 text-stone-800"}`}
@@ -66,7 +67,10 @@ export default function OrderPage() {
       {order.status === "PENDING" && (
         <Form method="post" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <p className="text-sm">{t("shop.reservedUntil", { time: formatDateTime(order.reservedUntil, locale) })}</p>
-          <button type="submit" className="mt-3 min-h-11 rounded bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="mt-3 min-h-11 rounded bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800"
+          >
             {t("shop.payNow")}
           </button>
         </Form>
@@ -82,7 +86,9 @@ export default function OrderPage() {
                 </Link>{" "}
                 × {line.quantity} {pick(locale, line, "unit")}
                 {order.fulfilment === "BOOTH_PICKUP" && line.cooperative.boothNumber && (
-                  <span className="block text-xs text-stone-600">{t("shop.boothPickupAt", { booth: line.cooperative.boothNumber })}</span>
+                  <span className="block text-xs text-stone-600">
+                    {t("shop.boothPickupAt", { booth: line.cooperative.boothNumber })}
+                  </span>
                 )}
               </span>
               <span className="whitespace-nowrap">{formatFen(line.lineTotalFen, locale)}</span>
@@ -120,10 +126,22 @@ export default function OrderPage() {
   );
 }
 
-function Receipt({ locale, receipt, paid }: { locale: Locale; receipt: ReturnType<typeof useLoaderData<typeof loader>>["receipt"]; paid: boolean }) {
+function Receipt({
+  locale,
+  receipt,
+  paid,
+}: {
+  locale: Locale;
+  receipt: ReturnType<typeof useLoaderData<typeof loader>>["receipt"];
+  paid: boolean;
+}) {
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
   return (
-    <section aria-labelledby="receipt-heading" className="rounded-lg border border-green-200 bg-green-50 p-4" data-testid="receipt">
+    <section
+      aria-labelledby="receipt-heading"
+      className="rounded-lg border border-green-200 bg-green-50 p-4"
+      data-testid="receipt"
+    >
       <h2 id="receipt-heading" className="text-lg font-bold text-green-950">
         {t("shop.receipt")}
       </h2>
@@ -132,8 +150,8 @@ function Receipt({ locale, receipt, paid }: { locale: Locale; receipt: ReturnTyp
         {receipt.lines.map((line) => (
           <li key={line.lineId} className="rounded bg-white p-3">
             <p className="font-semibold">
-              {formatFen(line.amountFen, locale)} → {pick(locale, line.region, "name")} › {pick(locale, line.county, "name")} ›{" "}
-              {pick(locale, line.cooperative, "name")}
+              {formatFen(line.amountFen, locale)} → {pick(locale, line.region, "name")} ›{" "}
+              {pick(locale, line.county, "name")} › {pick(locale, line.cooperative, "name")}
             </p>
             {line.organisations.length > 0 ? (
               <ul className="mt-1 text-stone-700">
@@ -151,7 +169,10 @@ function Receipt({ locale, receipt, paid }: { locale: Locale; receipt: ReturnTyp
       </ul>
       {receipt.directPurchase && (
         <p className="mt-3 text-sm font-semibold text-green-950">
-          {t("shop.directPurchase", { name: pick(locale, receipt.directPurchase, "name"), amount: formatFen(receipt.directPurchase.amountFen, locale) })}
+          {t("shop.directPurchase", {
+            name: pick(locale, receipt.directPurchase, "name"),
+            amount: formatFen(receipt.directPurchase.amountFen, locale),
+          })}
         </p>
       )}
     </section>

@@ -31,7 +31,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      order: { token: order.token, totalFen: order.totalFen, lines: order.lines.map((l) => ({ id: l.id, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity, lineTotalFen: l.lineTotalFen })) },
+      order: {
+        token: order.token,
+        totalFen: order.totalFen,
+        lines: order.lines.map((l) => ({
+          id: l.id,
+          nameZh: l.nameZh,
+          nameEn: l.nameEn,
+          quantity: l.quantity,
+          lineTotalFen: l.lineTotalFen,
+        })),
+      },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -58,7 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(orderPage);
   }
-  const result = await applyPaymentEvent(prisma, { provider: "test", eventId: `test_${order.id}_failed`, type: "failed", orderId: order.id });
+  const result = await applyPaymentEvent(prisma, {
+    provider: "test",
+    eventId: `test_${order.id}_failed`,
+    type: "failed",
+    orderId: order.id,
+  });
   // Cancelling must not cost the buyer their choices: the items go back into the cart.
   const headers = new Headers();
   if (result.changed) {
@@ -80,7 +95,11 @@ export default function TestPaymentPage() {
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
   return (
     <div className="mx-auto max-w-md">
-      <div role="note" className="rounded-lg border-4 border-dashed border-amber-500 bg-amber-50 p-4 text-center" data-testid="test-payment-banner">
+      <div
+        role="note"
+        className="rounded-lg border-4 border-dashed border-amber-500 bg-amber-50 p-4 text-center"
+        data-testid="test-payment-banner"
+      >
         <p className="text-2xl font-black tracking-wide text-amber-900">TEST · {t("shop.testPayTitle")}</p>
         <p className="mt-1 text-amber-900">{t("shop.testPayBanner")}</p>
       </div>

@@ -2,12 +2,36 @@ import { z } from "zod";
 
 /** The 31 provincial-level divisions of mainland China, where the fair delivers. */
 export const PROVINCES = [
-  ["北京市", "Beijing"], ["天津市", "Tianjin"], ["河北省", "Hebei"], ["山西省", "Shanxi"], ["内蒙古自治区", "Inner Mongolia"],
-  ["辽宁省", "Liaoning"], ["吉林省", "Jilin"], ["黑龙江省", "Heilongjiang"], ["上海市", "Shanghai"], ["江苏省", "Jiangsu"],
-  ["浙江省", "Zhejiang"], ["安徽省", "Anhui"], ["福建省", "Fujian"], ["江西省", "Jiangxi"], ["山东省", "Shandong"],
-  ["河南省", "Henan"], ["湖北省", "Hubei"], ["湖南省", "Hunan"], ["广东省", "Guangdong"], ["广西壮族自治区", "Guangxi"],
-  ["海南省", "Hainan"], ["重庆市", "Chongqing"], ["四川省", "Sichuan"], ["贵州省", "Guizhou"], ["云南省", "Yunnan"],
-  ["西藏自治区", "Tibet"], ["陕西省", "Shaanxi"], ["甘肃省", "Gansu"], ["青海省", "Qinghai"], ["宁夏回族自治区", "Ningxia"],
+  ["北京市", "Beijing"],
+  ["天津市", "Tianjin"],
+  ["河北省", "Hebei"],
+  ["山西省", "Shanxi"],
+  ["内蒙古自治区", "Inner Mongolia"],
+  ["辽宁省", "Liaoning"],
+  ["吉林省", "Jilin"],
+  ["黑龙江省", "Heilongjiang"],
+  ["上海市", "Shanghai"],
+  ["江苏省", "Jiangsu"],
+  ["浙江省", "Zhejiang"],
+  ["安徽省", "Anhui"],
+  ["福建省", "Fujian"],
+  ["江西省", "Jiangxi"],
+  ["山东省", "Shandong"],
+  ["河南省", "Henan"],
+  ["湖北省", "Hubei"],
+  ["湖南省", "Hunan"],
+  ["广东省", "Guangdong"],
+  ["广西壮族自治区", "Guangxi"],
+  ["海南省", "Hainan"],
+  ["重庆市", "Chongqing"],
+  ["四川省", "Sichuan"],
+  ["贵州省", "Guizhou"],
+  ["云南省", "Yunnan"],
+  ["西藏自治区", "Tibet"],
+  ["陕西省", "Shaanxi"],
+  ["甘肃省", "Gansu"],
+  ["青海省", "Qinghai"],
+  ["宁夏回族自治区", "Ningxia"],
   ["新疆维吾尔自治区", "Xinjiang"],
 ] as const;
 const provinceNames = PROVINCES.map(([zh]) => zh) as [string, ...string[]];
@@ -22,6 +46,10 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** An empty or blank form field means "not given", so the field's own message is the one shown. */
+const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
 const mobile = z
   .string()
   .transform((v) => v.replace(/[\s-]/g, ""))
@@ -32,19 +60,22 @@ export const CheckoutSchema = z
   .object({
     checkoutKey: z.uuid("shop.error.reload"),
     contactName: z.string().trim().min(1, "shop.error.nameRequired").max(40, "shop.error.tooLong"),
-    contactPhone: z.union([z.literal("").transform(() => undefined), mobile]).optional(),
-    contactEmail: z
-      .union([z.literal("").transform(() => undefined), z.string().trim().max(120, "shop.error.tooLong").pipe(z.email("shop.error.emailInvalid"))])
-      .optional(),
+    contactPhone: blankAsMissing(mobile),
+    contactEmail: blankAsMissing(
+      z.string().trim().max(120, "shop.error.tooLong").pipe(z.email("shop.error.emailInvalid")),
+    ),
     fulfilment: z.enum(["BOOTH_PICKUP", "DELIVERY"], "shop.error.fulfilmentRequired"),
     recipientName: optionalText(40),
-    province: z.union([z.literal("").transform(() => undefined), z.enum(provinceNames, "shop.error.provinceInvalid")]).optional(),
+    province: blankAsMissing(z.enum(provinceNames, "shop.error.provinceInvalid")),
     city: optionalText(40),
     district: optionalText(40),
     addressLine: optionalText(120),
-    postalCode: z
-      .union([z.literal("").transform(() => undefined), z.string().trim().regex(/^\d{6}$/, "shop.error.postalCodeInvalid")])
-      .optional(),
+    postalCode: blankAsMissing(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, "shop.error.postalCodeInvalid"),
+    ),
     onBehalfOf: optionalText(120),
   })
   .superRefine((value, ctx) => {
@@ -52,7 +83,8 @@ export const CheckoutSchema = z
       ctx.addIssue({ code: "custom", path: ["contactPhone"], message: "shop.error.contactRequired" });
     }
     if (value.fulfilment === "DELIVERY") {
-      if (!value.recipientName) ctx.addIssue({ code: "custom", path: ["recipientName"], message: "shop.error.recipientRequired" });
+      if (!value.recipientName)
+        ctx.addIssue({ code: "custom", path: ["recipientName"], message: "shop.error.recipientRequired" });
       if (!value.province) ctx.addIssue({ code: "custom", path: ["province"], message: "shop.error.provinceRequired" });
       if (!value.city) ctx.addIssue({ code: "custom", path: ["city"], message: "shop.error.cityRequired" });
       if (!value.addressLine || value.addressLine.length < 4)
@@ -68,7 +100,9 @@ export function fieldErrors(error: z.ZodError): Partial<Record<CheckoutField, st
   const errors: Partial<Record<CheckoutField, string>> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as CheckoutField | undefined;
-    if (field && !errors[field]) errors[field] = issue.message;
+    // Zod's own messages (a wrong type, say) are not ours to translate; say "invalid" instead.
+    const message = issue.message.startsWith("shop.error.") ? issue.message : "shop.error.invalid";
+    if (field && !errors[field]) errors[field] = message;
   }
   return errors;
 }

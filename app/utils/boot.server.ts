@@ -17,7 +17,9 @@ export class BootError extends Error {}
 const SWEEP_INTERVAL_MS = 60_000;
 function startReservationSweeper(prisma: Prisma) {
   setInterval(() => {
-    releaseExpiredReservations(prisma).catch((error: Error) => console.error(`reservation sweep failed: ${error.message}`));
+    releaseExpiredReservations(prisma).catch((error: Error) =>
+      console.error(`reservation sweep failed: ${error.message}`),
+    );
   }, SWEEP_INTERVAL_MS).unref();
 }
 

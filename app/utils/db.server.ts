@@ -108,19 +108,23 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-let current: Promise<Database> | undefined;
+// Kept on globalThis, not in a module variable: the dev server re-evaluates modules on every
+// change, and two PGlite instances on one data folder would corrupt it. Tests that serve the
+// app through Vite install their database here too.
+const holder = globalThis as typeof globalThis & { __fairDatabase?: Promise<Database> };
 
 /** The process's database, opened lazily once (the SSR build forbids top-level await). */
 export function database(): Promise<Database> {
-  current ??= (() => {
+  if (!holder.__fairDatabase) {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-    return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR);
-  })();
-  // A failed open must not be cached forever: the next request tries again.
-  current.catch(() => {
-    current = undefined;
-  });
-  return current;
+    const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR);
+    holder.__fairDatabase = opening;
+    // A failed open must not be cached forever: the next request tries again.
+    opening.catch(() => {
+      if (holder.__fairDatabase === opening) holder.__fairDatabase = undefined;
+    });
+  }
+  return holder.__fairDatabase;
 }
 
 /** The Prisma client for loaders and actions. */
@@ -130,5 +134,5 @@ export async function db(): Promise<PrismaClient> {
 
 /** Tests install their own fresh database. */
 export function installDatabase(next: Database | undefined): void {
-  current = next ? Promise.resolve(next) : undefined;
+  holder.__fairDatabase = next ? Promise.resolve(next) : undefined;
 }

@@ -10,7 +10,8 @@ export function requireLocale(lang: string | undefined): Locale {
 
 /** Only paths on this site: never an absolute URL or a protocol-relative //host. */
 export function safeRedirectPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
+    return fallback;
   return value;
 }
 

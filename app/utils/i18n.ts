@@ -18,7 +18,7 @@ const en: Record<MessageKey, string> = { ...core.en, ...browse.en, ...search.en,
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[locale][key];
+  const template = dictionaries[locale][key] ?? key; // an unknown key shows itself rather than crashing a page
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
