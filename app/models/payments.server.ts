@@ -36,14 +36,16 @@ export interface PaymentEventResult {
 export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEventInput): Promise<PaymentEventResult> {
   const now = event.now ?? new Date();
   return prisma.$transaction(async (tx) => {
+    // Lock the order first: the event row's foreign key would otherwise take a share lock that
+    // two concurrent events then both try to upgrade (a deadlock).
+    const [order] = await tx.$queryRaw<{ id: string; status: OrderStatus; holdsStock: boolean; totalFen: number }[]>`
+      SELECT "id", "status", "holdsStock", "totalFen" FROM "Order" WHERE "id" = ${event.orderId} FOR UPDATE`;
+    if (!order) throw new Error(`payment event for unknown order ${event.orderId}`);
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "PaymentEvent" ("id", "provider", "eventId", "type", "orderId", "amountFen")
       VALUES (gen_random_uuid()::text, ${event.provider}, ${event.eventId}, ${event.type}, ${event.orderId}, ${event.amountFen ?? null}::int)
       ON CONFLICT ("provider", "eventId") DO NOTHING
       RETURNING "id"`;
-    const [order] = await tx.$queryRaw<{ id: string; status: OrderStatus; holdsStock: boolean; totalFen: number }[]>`
-      SELECT "id", "status", "holdsStock", "totalFen" FROM "Order" WHERE "id" = ${event.orderId} FOR UPDATE`;
-    if (!order) throw new Error(`payment event for unknown order ${event.orderId}`);
     if (inserted.length === 0) return { duplicate: true, changed: false, status: order.status };
 
     if (event.type === "succeeded") {
