@@ -1,10 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
+import { MAX_PER_LINE } from "~/schemas/cart";
 import type { Locale } from "~/utils/i18n";
 import { localePath, translate } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 
-export const MAX_PER_LINE = 20;
 
 /**
  * Adds a product to the cart. With JavaScript it posts through a fetcher and stays on the page;

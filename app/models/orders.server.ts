@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { CheckoutInput } from "~/schemas/checkout";
+import { RESERVATION_MINUTES, type CheckoutInput } from "~/schemas/checkout";
 import { applyPaymentEvent } from "./payments.server";
 
-/** How long checkout holds the stock for a buyer who is paying. */
-export const RESERVATION_MINUTES = 30;
+export { RESERVATION_MINUTES };
 
 export class EmptyCartError extends Error {
   constructor() {

@@ -8,13 +8,12 @@ import { getCart } from "~/models/cart.server";
 import {
   EmptyCartError,
   placeOrder,
-  RESERVATION_MINUTES,
   SoldOutError,
   UnknownOrganisationError,
 } from "~/models/orders.server";
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
 import { MAX_PER_LINE } from "~/schemas/cart";
-import { CheckoutSchema, fieldErrors, PROVINCES, type CheckoutField } from "~/schemas/checkout";
+import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
 import { paymentProvider, PaymentsUnavailableError } from "~/services/payment-provider.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** How long checkout holds the stock for a buyer who is paying. */
+export const RESERVATION_MINUTES = 30;
+
 /** The 31 provincial-level divisions of mainland China, where the fair delivers. */
 export const PROVINCES = [
   ["北京市", "Beijing"],
