@@ -84,11 +84,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 name="q"
                 maxLength={100}
                 placeholder={t("nav.searchPlaceholder")}
-                className="min-h-10 w-full rounded px-3 text-stone-900 sm:max-w-xs"
+                className="min-h-10 w-full min-w-0 rounded bg-white px-3 text-stone-900 placeholder:text-stone-500 sm:max-w-xs"
               />
               <button
                 type="submit"
-                className="min-h-10 rounded bg-white px-3 font-semibold text-brand-800 hover:bg-brand-100"
+                className="min-h-10 shrink-0 whitespace-nowrap rounded bg-white px-3 font-semibold text-brand-800 hover:bg-brand-100"
               >
                 {t("nav.search")}
               </button>

@@ -12,7 +12,12 @@ export function FormField({
   label: string;
   error?: string;
   hint?: string;
-  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    "aria-invalid": boolean;
+    "aria-describedby"?: string;
+    className: string;
+  }) => ReactNode;
 }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -24,7 +29,7 @@ export function FormField({
         id,
         "aria-invalid": Boolean(error),
         "aria-describedby": describedBy,
-        className: `min-h-11 rounded border px-3 py-2 text-base ${error ? "border-red-700 bg-red-50" : "border-stone-400 bg-white"}`,
+        className: `min-h-11 w-full min-w-0 rounded border px-3 py-2 text-base ${error ? "border-red-700 bg-red-50" : "border-stone-400 bg-white"}`,
       })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-stone-600">

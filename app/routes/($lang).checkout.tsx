@@ -5,12 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { getCart } from "~/models/cart.server";
-import {
-  EmptyCartError,
-  placeOrder,
-  SoldOutError,
-  UnknownOrganisationError,
-} from "~/models/orders.server";
+import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/models/orders.server";
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
 import { MAX_PER_LINE } from "~/schemas/cart";
 import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
@@ -162,7 +157,7 @@ export default function CheckoutPage() {
             {t("shop.formHasErrors")}
           </p>
         )}
-        <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <fieldset className="min-w-0 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <legend className="px-1 font-semibold">{t("shop.contact")}</legend>
           <FormField id="contactName" label={t("shop.contactName")} error={error("contactName")}>
             {(p) => (
@@ -201,7 +196,7 @@ export default function CheckoutPage() {
           </FormField>
         </fieldset>
 
-        <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <fieldset className="min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4">
           <legend className="px-1 font-semibold">{t("shop.fulfilment")}</legend>
           {(["BOOTH_PICKUP", "DELIVERY"] as const).map((option) => (
             <label key={option} className="flex min-h-11 items-center gap-3">
@@ -296,8 +291,7 @@ export default function CheckoutPage() {
           </div>
         </fieldset>
 
-        <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
-          <legend className="px-1 font-semibold">{t("shop.onBehalfOf")}</legend>
+        <div className="rounded-lg border border-stone-200 bg-white p-4">
           <FormField
             id="onBehalfOf"
             label={t("shop.onBehalfOf")}
@@ -315,7 +309,7 @@ export default function CheckoutPage() {
               </select>
             )}
           </FormField>
-        </fieldset>
+        </div>
 
         <p className="text-sm text-stone-600">{t("shop.reservationNote", { minutes: RESERVATION_MINUTES })}</p>
         <button
