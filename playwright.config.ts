@@ -32,11 +32,11 @@ export default defineConfig({
   projects: [{ name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } }],
   // The production build on a fresh embedded database, seeded with the demo fair on first start.
   webServer: {
-    command: `rm -rf .data/e2e && node scripts/start.mjs`,
+    command: `rm -rf .data/e2e-${port} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), PGLITE_DATA_DIR: ".data/e2e", NODE_ENV: "production" },
+    env: { PORT: String(port), PGLITE_DATA_DIR: `.data/e2e-${port}`, NODE_ENV: "production" },
     stdout: "pipe",
   },
 });

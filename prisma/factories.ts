@@ -187,7 +187,14 @@ export async function upsertProduct(prisma: PrismaClient, input: ProductInput = 
   return product;
 }
 
-export interface FairInput { nameZh: string; nameEn: string; venueZh: string; venueEn: string; tradeDays: [string, string]; publicDays: [string, string] }
+export interface FairInput {
+  nameZh: string;
+  nameEn: string;
+  venueZh: string;
+  venueEn: string;
+  tradeDays: [string, string];
+  publicDays: [string, string];
+}
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** The one fair row ("current"). */
 export async function upsertFair(prisma: PrismaClient, input: FairInput) {

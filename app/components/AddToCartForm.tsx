@@ -5,12 +5,21 @@ import type { Locale } from "~/utils/i18n";
 import { localePath, translate } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 
-
 /**
  * Adds a product to the cart. With JavaScript it posts through a fetcher and stays on the page;
  * without, it is a plain form post to /cart that redirects back here.
  */
-export function AddToCartForm({ productId, stock, locale, returnTo }: { productId: string; stock: number; locale: Locale; returnTo: string }) {
+export function AddToCartForm({
+  productId,
+  stock,
+  locale,
+  returnTo,
+}: {
+  productId: string;
+  stock: number;
+  locale: Locale;
+  returnTo: string;
+}) {
   const fetcher = useFetcher<{ ok: boolean; message?: string }>();
   const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
@@ -24,7 +33,12 @@ export function AddToCartForm({ productId, stock, locale, returnTo }: { productI
     );
   }
   return (
-    <fetcher.Form method="post" action={localePath(locale, "/cart")} className="flex flex-wrap items-end gap-3" data-testid="add-to-cart">
+    <fetcher.Form
+      method="post"
+      action={localePath(locale, "/cart")}
+      className="flex flex-wrap items-end gap-3"
+      data-testid="add-to-cart"
+    >
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="redirectTo" value={returnTo} />

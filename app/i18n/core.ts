@@ -58,4 +58,3 @@ export const en: Record<keyof typeof zh, string> = {
   "footer.note":
     "Consumption assistance: every fen of sales is recorded by county, cooperative and assisting organisation.",
 };
-

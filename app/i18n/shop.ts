@@ -140,7 +140,8 @@ export const en: Record<keyof typeof zh, string> = {
   "shop.placing": "Placing order…",
   "shop.reservationNote": "Your items are held for {minutes} minutes once you place the order.",
   "shop.formHasErrors": "Please check the fields marked in red.",
-  "shop.soldOutDuringCheckout": "Sorry, there is not enough stock for these items, so the order was not placed. The rest of your cart is still there:",
+  "shop.soldOutDuringCheckout":
+    "Sorry, there is not enough stock for these items, so the order was not placed. The rest of your cart is still there:",
   "shop.available": "{count} available",
   "shop.backToCart": "Back to the cart",
   "shop.paymentsUnavailable": "Payment is unavailable just now. Please try again shortly; your cart is kept.",
@@ -179,7 +180,8 @@ export const en: Record<keyof typeof zh, string> = {
   "shop.restoreCart": "Put these items back in my cart",
   "shop.thanks": "Payment received. Thank you for supporting the paired regions!",
   "shop.receipt": "Where the money goes",
-  "shop.receiptIntro": "Every fen of this order is credited to these cooperatives, counties and regions, and shared among their assisting organisations by weight:",
+  "shop.receiptIntro":
+    "Every fen of this order is credited to these cooperatives, counties and regions, and shared among their assisting organisations by weight:",
   "shop.receiptPending": "Once paid, the order will be credited like this:",
   "shop.noPartners": "No assisting organisation paired yet",
   "shop.directPurchase": "{name}: direct purchase of {amount}",

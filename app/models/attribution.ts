@@ -3,7 +3,10 @@
  * is the floor of its exact value, and the fen left over go one each to the largest remainders
  * (ties broken by the key, so the result does not depend on input order). Shares sum to the amount.
  */
-export function allocateByWeight<K extends string>(amountFen: number, weights: { key: K; weight: number }[]): Map<K, number> {
+export function allocateByWeight<K extends string>(
+  amountFen: number,
+  weights: { key: K; weight: number }[],
+): Map<K, number> {
   if (!Number.isSafeInteger(amountFen)) throw new TypeError(`amount must be integer fen, got ${amountFen}`);
   const positive = weights.filter((w) => w.weight > 0);
   const result = new Map<K, number>(weights.map((w) => [w.key, 0]));

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { upsertProduct } from "../../prisma/factories";
 import { withTestDatabase } from "../../tests/support/database";
 import { MAX_PER_LINE } from "~/schemas/cart";
-import { addToCart, CartError, countCartItems, createCart, getCart, removeFromCart, setCartQuantity } from "./cart.server";
+import {
+  addToCart,
+  CartError,
+  countCartItems,
+  createCart,
+  getCart,
+  removeFromCart,
+  setCartQuantity,
+} from "./cart.server";
 
 const t = withTestDatabase();
 
@@ -15,7 +23,10 @@ describe("cart", () => {
     await addToCart(t.prisma, cart, dates.id, 1);
     await addToCart(t.prisma, cart, tea.id, 1);
     let view = await getCart(t.prisma, cart);
-    expect(view.lines.map((l) => [l.product.id, l.quantity])).toEqual([[tea.id, 3], [dates.id, 1]]);
+    expect(view.lines.map((l) => [l.product.id, l.quantity])).toEqual([
+      [tea.id, 3],
+      [dates.id, 1],
+    ]);
     expect(view.subtotalFen).toBe(3 * 12800 + 3990);
     expect(view.ready).toBe(true);
 
@@ -34,8 +45,14 @@ describe("cart", () => {
     const cart = await createCart(t.prisma);
     expect(await addToCart(t.prisma, cart, scarce.id, 5)).toEqual({ quantity: 3, limitedBy: "limited-by-stock" });
     expect(await addToCart(t.prisma, cart, plenty.id, 15)).toEqual({ quantity: 15, limitedBy: null });
-    expect(await addToCart(t.prisma, cart, plenty.id, 15)).toEqual({ quantity: MAX_PER_LINE, limitedBy: "limited-per-line" });
-    expect(await setCartQuantity(t.prisma, cart, plenty.id, 999)).toEqual({ quantity: MAX_PER_LINE, limitedBy: "limited-per-line" });
+    expect(await addToCart(t.prisma, cart, plenty.id, 15)).toEqual({
+      quantity: MAX_PER_LINE,
+      limitedBy: "limited-per-line",
+    });
+    expect(await setCartQuantity(t.prisma, cart, plenty.id, 999)).toEqual({
+      quantity: MAX_PER_LINE,
+      limitedBy: "limited-per-line",
+    });
   });
 
   it("survives a double click: two adds at once make one line", async () => {

@@ -3,7 +3,15 @@ import { upsertOrganisation, upsertProduct } from "../../prisma/factories";
 import { withTestDatabase } from "../../tests/support/database";
 import { checkoutInput, reservedUnits } from "../../tests/support/checkout";
 import { addToCart, createCart, getCart } from "./cart.server";
-import { EmptyCartError, isCertified, placeOrder, releaseExpiredReservations, RESERVATION_MINUTES, SoldOutError, UnknownOrganisationError } from "./orders.server";
+import {
+  EmptyCartError,
+  isCertified,
+  placeOrder,
+  releaseExpiredReservations,
+  RESERVATION_MINUTES,
+  SoldOutError,
+  UnknownOrganisationError,
+} from "./orders.server";
 
 const t = withTestDatabase();
 const stockOf = async (id: string) => (await t.prisma.product.findUniqueOrThrow({ where: { id } })).stock;
@@ -16,16 +24,26 @@ async function cartWith(...items: [string, number][]) {
 
 describe("placing an order", () => {
   it("prices from the database, reserves the stock, snapshots the lines and empties the cart", async () => {
-    const bag = await upsertProduct(t.prisma, { priceFen: 26800, stock: 10, certificate: { number: "SH-O-1", body: "b", validFrom: "2025-01-01", validUntil: "2099-01-01" } });
+    const bag = await upsertProduct(t.prisma, {
+      priceFen: 26800,
+      stock: 10,
+      certificate: { number: "SH-O-1", body: "b", validFrom: "2025-01-01", validUntil: "2099-01-01" },
+    });
     const tea = await upsertProduct(t.prisma, { priceFen: 9900, stock: 10 });
     const cart = await cartWith([bag.id, 2], [tea.id, 1]);
     const now = new Date("2026-10-17T02:00:00Z");
     const { id } = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput(), locale: "zh", now });
-    const order = await t.prisma.order.findUniqueOrThrow({ where: { id }, include: { lines: { orderBy: { unitPriceFen: "desc" } } } });
+    const order = await t.prisma.order.findUniqueOrThrow({
+      where: { id },
+      include: { lines: { orderBy: { unitPriceFen: "desc" } } },
+    });
     expect(order).toMatchObject({ status: "PENDING", holdsStock: true, totalFen: 2 * 26800 + 9900 });
     expect(order.reservedUntil.getTime() - now.getTime()).toBe(RESERVATION_MINUTES * 60_000);
     expect(order.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(order.lines.map((l) => [l.quantity, l.unitPriceFen, l.lineTotalFen, l.certified])).toEqual([[2, 26800, 53600, true], [1, 9900, 9900, false]]);
+    expect(order.lines.map((l) => [l.quantity, l.unitPriceFen, l.lineTotalFen, l.certified])).toEqual([
+      [2, 26800, 53600, true],
+      [1, 9900, 9900, false],
+    ]);
     expect(await stockOf(bag.id)).toBe(8);
     expect(await reservedUnits(t.prisma, bag.id)).toBe(2);
     expect((await getCart(t.prisma, cart)).lines).toEqual([]);
@@ -52,7 +70,9 @@ describe("placing an order", () => {
     const scarce = await upsertProduct(t.prisma, { stock: 5 });
     const cart = await cartWith([plenty.id, 2], [scarce.id, 3]);
     await t.prisma.product.update({ where: { id: scarce.id }, data: { stock: 1 } });
-    const error = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput(), locale: "zh" }).catch((e: unknown) => e);
+    const error = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput(), locale: "zh" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SoldOutError);
     expect((error as SoldOutError).items).toEqual([expect.objectContaining({ productId: scarce.id, available: 1 })]);
     expect(await stockOf(plenty.id)).toBe(10);
@@ -80,10 +100,14 @@ describe("placing an order", () => {
 
   it("refuses an empty cart and an unknown organisation without reserving anything", async () => {
     const empty = await createCart(t.prisma);
-    await expect(placeOrder(t.prisma, { cartId: empty, input: checkoutInput(), locale: "zh" })).rejects.toBeInstanceOf(EmptyCartError);
+    await expect(placeOrder(t.prisma, { cartId: empty, input: checkoutInput(), locale: "zh" })).rejects.toBeInstanceOf(
+      EmptyCartError,
+    );
     const product = await upsertProduct(t.prisma, { stock: 4 });
     const cart = await cartWith([product.id, 1]);
-    await expect(placeOrder(t.prisma, { cartId: cart, input: checkoutInput({ onBehalfOf: "nobody" }), locale: "zh" })).rejects.toBeInstanceOf(UnknownOrganisationError);
+    await expect(
+      placeOrder(t.prisma, { cartId: cart, input: checkoutInput({ onBehalfOf: "nobody" }), locale: "zh" }),
+    ).rejects.toBeInstanceOf(UnknownOrganisationError);
     expect(await stockOf(product.id)).toBe(4);
   });
 
@@ -91,8 +115,15 @@ describe("placing an order", () => {
     const union = await upsertOrganisation(t.prisma, { slug: "a-union", kind: "STATE_OWNED_ENTERPRISE" });
     const product = await upsertProduct(t.prisma, { stock: 4 });
     const cart = await cartWith([product.id, 1]);
-    const { id } = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput({ onBehalfOf: "a-union" }), locale: "en" });
-    expect(await t.prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ onBehalfOfId: union.id, locale: "en" });
+    const { id } = await placeOrder(t.prisma, {
+      cartId: cart,
+      input: checkoutInput({ onBehalfOf: "a-union" }),
+      locale: "en",
+    });
+    expect(await t.prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      onBehalfOfId: union.id,
+      locale: "en",
+    });
   });
 });
 
@@ -105,15 +136,25 @@ describe("reservations", () => {
     expect(await releaseExpiredReservations(t.prisma, new Date(placedAt.getTime() + 29 * 60_000))).toBe(0);
     expect(await stockOf(product.id)).toBe(3);
     const later = new Date(placedAt.getTime() + 31 * 60_000);
-    const released = await Promise.all([releaseExpiredReservations(t.prisma, later), releaseExpiredReservations(t.prisma, later)]);
+    const released = await Promise.all([
+      releaseExpiredReservations(t.prisma, later),
+      releaseExpiredReservations(t.prisma, later),
+    ]);
     expect(released.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await stockOf(product.id)).toBe(5);
-    expect(await t.prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "EXPIRED", holdsStock: false });
+    expect(await t.prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "EXPIRED",
+      holdsStock: false,
+    });
   });
 });
 
 describe("certification on the day of sale", () => {
-  const cert = { certificateNumber: "X", certifiedFrom: new Date("2025-01-01"), certifiedUntil: new Date("2026-06-30") };
+  const cert = {
+    certificateNumber: "X",
+    certifiedFrom: new Date("2025-01-01"),
+    certifiedUntil: new Date("2026-06-30"),
+  };
   it("counts only a certificate valid that day, in Shanghai time", () => {
     expect(isCertified(cert, new Date("2026-06-30T16:30:00Z"))).toBe(false); // already 1 July in Shanghai
     expect(isCertified(cert, new Date("2026-06-30T12:00:00Z"))).toBe(true);

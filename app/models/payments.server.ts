@@ -1,5 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
+import { recordSale } from "./ledger.server";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -31,7 +32,7 @@ export interface PaymentEventResult {
  * the same transaction as its effect, locks the order row, then applies the state machine:
  * PENDING → PAID on success; PENDING → FAILED / EXPIRED releasing the reserved stock; a success
  * that arrives after the stock was released takes the stock again if it is still there, or
- * marks the order NEEDS_REFUND. Duplicated, concurrent and reordered events end in the same state.
+ * marks the order NEEDS_REFUND. A sale writes its ledger entries in the same transaction. Duplicated, concurrent and reordered events end in the same state.
  */
 export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEventInput): Promise<PaymentEventResult> {
   const now = event.now ?? new Date();
@@ -54,12 +55,15 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
       }
       if (order.status === "PENDING" && order.holdsStock) {
         await setStatus(tx, order.id, "PAID", { paidAt: now, paymentReference: event.reference });
+        await recordSale(tx, order.id, now);
         return { duplicate: false, changed: true, status: "PAID" };
       }
       if (order.status === "EXPIRED" || order.status === "FAILED") {
         // Paid after the reservation was released: take the stock again if nobody bought it meanwhile.
         const status = (await reserveAgain(tx, order.id)) ? "PAID" : "NEEDS_REFUND";
         await setStatus(tx, order.id, status, { paidAt: now, paymentReference: event.reference });
+        // Only goods actually sold are attributed; money for goods that were gone is refunded instead.
+        if (status === "PAID") await recordSale(tx, order.id, now);
         return { duplicate: false, changed: true, status };
       }
       return { duplicate: false, changed: false, status: order.status };

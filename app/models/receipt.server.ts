@@ -22,7 +22,12 @@ export async function getAttributionReceipt(prisma: PrismaClient, order: OrderVi
   const countyIds = [...new Set(order.lines.map((l) => l.cooperative.countyId))];
   const partnerships = await prisma.partnership.findMany({
     where: { OR: [{ cooperativeId: { in: cooperativeIds } }, { countyId: { in: countyIds } }] },
-    select: { cooperativeId: true, countyId: true, weight: true, organisation: { select: { slug: true, nameZh: true, nameEn: true } } },
+    select: {
+      cooperativeId: true,
+      countyId: true,
+      weight: true,
+      organisation: { select: { slug: true, nameZh: true, nameEn: true } },
+    },
   });
   const lines: ReceiptLine[] = order.lines.map((line) => {
     const own = partnerships.filter((p) => p.cooperativeId === line.cooperative.id);
@@ -35,7 +40,11 @@ export async function getAttributionReceipt(prisma: PrismaClient, order: OrderVi
       lineId: line.id,
       amountFen: line.lineTotalFen,
       cooperative: { slug: line.cooperative.slug, nameZh: line.cooperative.nameZh, nameEn: line.cooperative.nameEn },
-      county: { slug: line.cooperative.county.slug, nameZh: line.cooperative.county.nameZh, nameEn: line.cooperative.county.nameEn },
+      county: {
+        slug: line.cooperative.county.slug,
+        nameZh: line.cooperative.county.nameZh,
+        nameEn: line.cooperative.county.nameEn,
+      },
       region: line.cooperative.county.region,
       organisations: partners.map((p) => ({ ...p.organisation, amountFen: shares.get(p.organisation.slug) ?? 0 })),
     };

@@ -40,7 +40,9 @@ export function testPaymentsAllowed(): boolean {
 
 export function paymentProvider(): PaymentProvider {
   if (!testPaymentsAllowed()) {
-    throw new PaymentsUnavailableError("no payment provider is configured (set the Stripe keys, or ALLOW_TEST_PAYMENTS=true)");
+    throw new PaymentsUnavailableError(
+      "no payment provider is configured (set the Stripe keys, or ALLOW_TEST_PAYMENTS=true)",
+    );
   }
   return testPaymentProvider;
 }

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { ProductCard, type ProductCardData } from "~/components/ProductCard";
+import type { Locale } from "~/utils/i18n";
+import { translate } from "~/utils/i18n";
+import { Pagination } from "./Pagination";
+
+export interface ProductListData {
+  items: (ProductCardData & { id: string })[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** A titled grid of product cards with its count, an empty note and page links. */
+export function ProductSection({
+  id,
+  title,
+  products,
+  path,
+  locale,
+  intro,
+}: {
+  id: string;
+  title: string;
+  products: ProductListData;
+  /** The page's path without the language prefix, for the page links. */
+  path: string;
+  locale: Locale;
+  intro?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={id} className="text-xl font-bold">
+          {title}
+        </h2>
+        <p className="text-sm text-stone-600">{translate(locale, "browse.productCount", { count: products.total })}</p>
+      </div>
+      {intro}
+      {products.items.length ? (
+        <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="products">
+          {products.items.map((product) => (
+            <ProductCard key={product.id} product={product} locale={locale} />
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
+          {translate(locale, "browse.noProducts")}
+        </p>
+      )}
+      <Pagination page={products.page} pageCount={products.pageCount} path={path} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Locale, MessageKey } from "~/utils/i18n";
+
+/** The fair's calendar is Shanghai's: a "YYYY-MM-DD" day is that day in Asia/Shanghai. */
+const TIME_ZONE = "Asia/Shanghai";
+const dayAt = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+const dayFormat = (locale: Locale) =>
+  new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  });
+
+/** "2026年10月15日" / "15 October 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  return dayFormat(locale).format(dayAt(iso));
+}
+
+/**
+ * "2026年10月15日至16日" / "15–16 October 2026"; a single day when both ends are the same.
+ * Built from formatToParts rather than formatRange, whose spacing differs between Node's ICU and
+ * the browser's, which would break hydration.
+ */
+export function formatDayRange(from: string, until: string, locale: Locale): string {
+  if (from === until) return formatDay(from, locale);
+  const format = dayFormat(locale);
+  const parts = (iso: string) => {
+    const all = format.formatToParts(dayAt(iso));
+    const get = (type: Intl.DateTimeFormatPartTypes) => all.find((p) => p.type === type)?.value ?? "";
+    return { year: get("year"), month: get("month"), day: get("day") };
+  };
+  const a = parts(from);
+  const b = parts(until);
+  const sameYear = a.year === b.year;
+  const sameMonth = sameYear && a.month === b.month;
+  if (locale === "zh") {
+    const end = sameMonth ? `${b.day}日` : sameYear ? `${b.month}月${b.day}日` : formatDay(until, locale);
+    return `${formatDay(from, locale)}至${end}`;
+  }
+  if (sameMonth) return `${a.day}–${b.day} ${b.month} ${b.year}`;
+  if (sameYear) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+  return `${formatDay(from, locale)} – ${formatDay(until, locale)}`;
+}
+
+/** A share of a sale (0..1) as a whole percentage. */
+export function formatShare(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(share);
+}
+
+export type LinkageType = "WAGE" | "ASSET" | "OPERATING";
+export type OrganisationKind =
+  | "SOCIAL_ORGANISATION"
+  | "FOUNDATION"
+  | "VOLUNTEER_GROUP"
+  | "STATE_OWNED_ENTERPRISE"
+  | "PRIVATE_ENTERPRISE"
+  | "DISTRICT_GOVERNMENT";
+
+export const linkageKey = (type: LinkageType): MessageKey => `browse.linkage.${type}`;
+export const linkageHelpKey = (type: LinkageType): MessageKey => `browse.linkageHelp.${type}`;
+export const organisationKindKey = (kind: OrganisationKind): MessageKey => `browse.orgKind.${kind}`;

@@ -1,0 +1,333 @@
+/**
+ * The public catalogue pages: region, county, cooperative, category and product, and the sitemap.
+ * Only LISTED products are ever shown; each page is a fixed number of queries, never one per row.
+ */
+import type { OrganisationKind, Prisma, PrismaClient } from "~/generated/prisma/client";
+import {
+  certificationOf,
+  cooperativeCardSelect,
+  isoDay,
+  productCardSelect,
+  shanghaiToday,
+  stockState,
+  toProductCard,
+} from "./catalog.server";
+
+export const PAGE_SIZE = 24;
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+  /** The moment certificates are judged at (tests pin it). */
+  now?: Date;
+}
+
+const organisationSelect = { slug: true, nameZh: true, nameEn: true, kind: true } as const;
+const partnershipSelect = { weight: true, organisation: { select: organisationSelect } } as const;
+const nameSelect = { slug: true, nameZh: true, nameEn: true } as const;
+
+type OrganisationRow = { slug: string; nameZh: string; nameEn: string; kind: OrganisationKind };
+
+/** Assisting organisations with their share of a sale: weight over the sum of weights. */
+function weighted(partnerships: { weight: number; organisation: OrganisationRow }[]) {
+  const total = partnerships.reduce((sum, p) => sum + p.weight, 0);
+  return [...partnerships]
+    .sort((a, b) => b.weight - a.weight || a.organisation.slug.localeCompare(b.organisation.slug))
+    .map((p) => ({ ...p.organisation, weight: p.weight, share: total > 0 ? p.weight / total : 0 }));
+}
+
+export type WeightedPartner = ReturnType<typeof weighted>[number];
+
+/**
+ * The organisations a sale of this cooperative's goods is attributed to: its own partners, or,
+ * when it has none, its county's (the same rule the attribution ledger applies).
+ */
+function sellerPartners(
+  cooperative: { partnerships: { weight: number; organisation: OrganisationRow }[] },
+  county: { partnerships: { weight: number; organisation: OrganisationRow }[] },
+) {
+  if (cooperative.partnerships.length)
+    return { from: "cooperative" as const, list: weighted(cooperative.partnerships) };
+  if (county.partnerships.length) return { from: "county" as const, list: weighted(county.partnerships) };
+  return { from: "none" as const, list: [] };
+}
+
+type PairingRow = {
+  organisation: OrganisationRow;
+  county: { slug: string; nameZh: string; nameEn: string } | null;
+  cooperative: { slug: string; nameZh: string; nameEn: string } | null;
+};
+
+/** Organisations paired somewhere in an area, each with the counties and cooperatives it is paired with. */
+function groupPairings(rows: PairingRow[]) {
+  const byOrganisation = new Map<
+    string,
+    OrganisationRow & { pairedWith: { kind: "county" | "cooperative"; slug: string; nameZh: string; nameEn: string }[] }
+  >();
+  for (const row of rows) {
+    const entry = byOrganisation.get(row.organisation.slug) ?? { ...row.organisation, pairedWith: [] };
+    if (row.county) entry.pairedWith.push({ kind: "county", ...row.county });
+    if (row.cooperative) entry.pairedWith.push({ kind: "cooperative", ...row.cooperative });
+    byOrganisation.set(row.organisation.slug, entry);
+  }
+  return [...byOrganisation.values()].sort(
+    (a, b) => b.pairedWith.length - a.pairedWith.length || a.nameZh.localeCompare(b.nameZh, "zh-CN"),
+  );
+}
+
+export type PairedOrganisation = ReturnType<typeof groupPairings>[number];
+
+const pairingSelect = {
+  organisation: { select: organisationSelect },
+  county: { select: nameSelect },
+  cooperative: { select: nameSelect },
+} as const;
+
+/** One page of listed products matching `where`, as cards, with the total and page count. */
+async function listProducts(
+  prisma: PrismaClient,
+  where: Prisma.ProductWhereInput,
+  orderBy: Prisma.ProductOrderByWithRelationInput[],
+  { page = 1, pageSize = PAGE_SIZE, now = new Date() }: PageQuery,
+) {
+  const listed = { ...where, status: "LISTED" } satisfies Prisma.ProductWhereInput;
+  const [rows, total] = await Promise.all([
+    prisma.product.findMany({
+      where: listed,
+      orderBy,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: productCardSelect,
+    }),
+    prisma.product.count({ where: listed }),
+  ]);
+  const today = shanghaiToday(now);
+  return {
+    items: rows.map((row) => toProductCard(row, today)),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+export type ProductList = Awaited<ReturnType<typeof listProducts>>;
+
+const byCooperativeThenSlug: Prisma.ProductOrderByWithRelationInput[] = [
+  { cooperative: { slug: "asc" } },
+  { slug: "asc" },
+];
+
+/** A paired region: its counties with their cooperatives, the organisations paired there, its goods. Null if unknown. */
+export async function getRegionPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
+  const [region, pairings, products] = await Promise.all([
+    prisma.pairedRegion.findUnique({
+      where: { slug },
+      select: {
+        ...nameSelect,
+        descriptionZh: true,
+        descriptionEn: true,
+        counties: {
+          orderBy: [{ isKeyCounty: "desc" }, { nameZh: "asc" }],
+          select: {
+            ...nameSelect,
+            isKeyCounty: true,
+            cooperatives: { orderBy: { nameZh: "asc" }, select: nameSelect },
+          },
+        },
+      },
+    }),
+    prisma.partnership.findMany({
+      where: { OR: [{ county: { region: { slug } } }, { cooperative: { county: { region: { slug } } } }] },
+      orderBy: { weight: "desc" },
+      select: pairingSelect,
+    }),
+    listProducts(prisma, { cooperative: { county: { region: { slug } } } }, byCooperativeThenSlug, query),
+  ]);
+  if (!region) return null;
+  return { region, organisations: groupPairings(pairings), products };
+}
+
+/** An assisted county: its region, cooperatives, the organisations paired there, its goods. Null if unknown. */
+export async function getCountyPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
+  const [county, pairings, products] = await Promise.all([
+    prisma.county.findUnique({
+      where: { slug },
+      select: {
+        ...nameSelect,
+        descriptionZh: true,
+        descriptionEn: true,
+        isKeyCounty: true,
+        region: { select: nameSelect },
+        cooperatives: { orderBy: { nameZh: "asc" }, select: cooperativeCardSelect },
+      },
+    }),
+    prisma.partnership.findMany({
+      where: { OR: [{ county: { slug } }, { cooperative: { county: { slug } } }] },
+      orderBy: { weight: "desc" },
+      select: pairingSelect,
+    }),
+    listProducts(prisma, { cooperative: { county: { slug } } }, byCooperativeThenSlug, query),
+  ]);
+  if (!county) return null;
+  return { county, organisations: groupPairings(pairings), products };
+}
+
+/** A cooperative: story, farmer linkage, booth, partners (or its county's), goods. Null if unknown. */
+export async function getCooperativePage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
+  const [cooperative, products] = await Promise.all([
+    prisma.cooperative.findUnique({
+      where: { slug },
+      select: {
+        ...nameSelect,
+        storyZh: true,
+        storyEn: true,
+        linkageType: true,
+        householdsLinked: true,
+        boothNumber: true,
+        partnerships: { select: partnershipSelect },
+        county: {
+          select: {
+            ...nameSelect,
+            isKeyCounty: true,
+            partnerships: { select: partnershipSelect },
+            region: { select: nameSelect },
+          },
+        },
+      },
+    }),
+    listProducts(prisma, { cooperative: { slug } }, [{ slug: "asc" }], query),
+  ]);
+  if (!cooperative) return null;
+  const { partnerships: _own, county, ...rest } = cooperative;
+  const { partnerships: _county, ...countyRest } = county;
+  return { cooperative: { ...rest, county: countyRest }, partners: sellerPartners(cooperative, county), products };
+}
+
+/** A category with its listed goods, region by region, and every category for navigation. Null if unknown. */
+export async function getCategoryPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
+  const [category, categories, products] = await Promise.all([
+    prisma.category.findUnique({
+      where: { slug },
+      select: { ...nameSelect, descriptionZh: true, descriptionEn: true },
+    }),
+    prisma.category.findMany({ orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }], select: nameSelect }),
+    listProducts(
+      prisma,
+      { category: { slug } },
+      [{ cooperative: { county: { region: { sortOrder: "asc" } } } }, ...byCooperativeThenSlug],
+      query,
+    ),
+  ]);
+  if (!category) return null;
+  return { category, categories, products };
+}
+
+/** How many other goods of the same cooperative the product page suggests. */
+const MORE_FROM_COOPERATIVE = 4;
+
+/**
+ * A listed product with everything its page shows: images, price, stock state, certification on
+ * today's Shanghai date, provenance and the organisations its sale is attributed to. Null when the
+ * slug is unknown or the product is not LISTED (drafts and retired goods are not public).
+ */
+export async function getProductPage(prisma: PrismaClient, slug: string, { now = new Date() }: { now?: Date } = {}) {
+  const product = await prisma.product.findFirst({
+    where: { slug, status: "LISTED" },
+    select: {
+      id: true,
+      slug: true,
+      nameZh: true,
+      nameEn: true,
+      descriptionZh: true,
+      descriptionEn: true,
+      unitZh: true,
+      unitEn: true,
+      priceFen: true,
+      stock: true,
+      certificateNumber: true,
+      certifyingBody: true,
+      certifiedFrom: true,
+      certifiedUntil: true,
+      images: { orderBy: { sortOrder: "asc" }, select: { url: true, altZh: true, altEn: true } },
+      category: { select: nameSelect },
+      cooperative: {
+        select: {
+          ...nameSelect,
+          linkageType: true,
+          householdsLinked: true,
+          boothNumber: true,
+          partnerships: { select: partnershipSelect },
+          county: {
+            select: {
+              ...nameSelect,
+              isKeyCounty: true,
+              partnerships: { select: partnershipSelect },
+              region: { select: nameSelect },
+            },
+          },
+          products: {
+            where: { status: "LISTED", slug: { not: slug } },
+            orderBy: [{ stock: "desc" }, { slug: "asc" }],
+            take: MORE_FROM_COOPERATIVE,
+            select: { ...productCardSelect, cooperative: false },
+          },
+        },
+      },
+    },
+  });
+  if (!product) return null;
+  const today = shanghaiToday(now);
+  const {
+    certifyingBody: _body,
+    certifiedFrom: _from,
+    certifiedUntil: _until,
+    cooperative: { partnerships: _own, products: siblings, county, ...cooperative },
+    ...rest
+  } = product;
+  const { partnerships: _county, ...countyRest } = county;
+  const cardCooperative = { ...nameSelectOf(cooperative), county: { nameZh: county.nameZh, nameEn: county.nameEn } };
+  return {
+    product: {
+      ...rest,
+      stockState: stockState(product.stock),
+      certification: certificationOf(product, today),
+      cooperative: { ...cooperative, county: countyRest },
+    },
+    partners: sellerPartners(product.cooperative, county),
+    moreFromCooperative: siblings.map((p) => toProductCard({ ...p, cooperative: cardCooperative }, today)),
+  };
+}
+
+const nameSelectOf = (row: { slug: string; nameZh: string; nameEn: string }) => ({
+  slug: row.slug,
+  nameZh: row.nameZh,
+  nameEn: row.nameEn,
+});
+
+export interface SitemapEntry {
+  /** The page's path without a language prefix, e.g. "/products/puer-raw-cake". */
+  path: string;
+  lastModified?: string;
+}
+
+/** Every public page (the home page, each region, county, cooperative, category and LISTED product). */
+export async function getSitemapEntries(prisma: PrismaClient): Promise<SitemapEntry[]> {
+  const updated = { slug: true, updatedAt: true } as const;
+  const [regions, counties, cooperatives, categories, products] = await Promise.all([
+    prisma.pairedRegion.findMany({ orderBy: { sortOrder: "asc" }, select: updated }),
+    prisma.county.findMany({ orderBy: { slug: "asc" }, select: updated }),
+    prisma.cooperative.findMany({ orderBy: { slug: "asc" }, select: updated }),
+    prisma.category.findMany({ orderBy: { sortOrder: "asc" }, select: updated }),
+    prisma.product.findMany({ where: { status: "LISTED" }, orderBy: { slug: "asc" }, select: updated }),
+  ]);
+  const entries = (prefix: string, rows: { slug: string; updatedAt: Date }[]) =>
+    rows.map((row) => ({ path: `${prefix}/${row.slug}`, lastModified: isoDay(row.updatedAt) }));
+  return [
+    { path: "/" },
+    ...entries("/regions", regions),
+    ...entries("/counties", counties),
+    ...entries("/cooperatives", cooperatives),
+    ...entries("/categories", categories),
+    ...entries("/products", products),
+  ];
+}

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
+import { ProductSection } from "~/components/browse/ProductSection";
+import { parsePage } from "~/components/browse/page-param";
+import { getCategoryPage } from "~/models/browse.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
+import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = localeFromParam(params.lang);
+  const page = parsePage(request);
+  if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
+  const data = await getCategoryPage(await db(), params.slug, { page });
+  if (!data || page > data.products.pageCount) throw new Response("Not found", { status: 404 });
+  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...data };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  if (!data) return notFoundMeta(localeFromPath(location.pathname));
+  const { locale, baseUrl, category, products } = data;
+  const path = `/categories/${category.slug}`;
+  const name = pick(locale, category, "name");
+  return [
+    ...pageMeta({
+      baseUrl,
+      locale,
+      path,
+      search: products.page > 1 ? `?page=${products.page}` : "",
+      title: name,
+      description: pick(locale, category, "description") || name,
+    }),
+    {
+      "script:ld+json": breadcrumbJsonLd([
+        { name: translate(locale, "nav.home"), url: localeUrl(baseUrl, locale, "/") },
+        { name, url: localeUrl(baseUrl, locale, path) },
+      ]),
+    },
+  ];
+};
+
+export default function CategoryPage() {
+  const { locale, category, categories, products } = useLoaderData<typeof loader>();
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <Breadcrumbs locale={locale} items={[{ label: pick(locale, category, "name") }]} />
+        <p className="text-sm font-medium text-brand-700">{t("browse.category")}</p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{pick(locale, category, "name")}</h1>
+        <p className="max-w-3xl text-stone-700">{pick(locale, category, "description")}</p>
+      </header>
+
+      <nav aria-label={t("browse.allCategories")}>
+        <ul className="flex gap-2 overflow-x-auto pb-2 sm:flex-wrap sm:overflow-visible">
+          {categories.map((c) => {
+            const current = c.slug === category.slug;
+            return (
+              <li key={c.slug} className="shrink-0">
+                <Link
+                  to={localePath(locale, `/categories/${c.slug}`)}
+                  aria-current={current ? "page" : undefined}
+                  className={`inline-flex min-h-11 items-center rounded-full border px-4 text-sm font-medium ${
+                    current
+                      ? "border-brand-700 bg-brand-700 text-white"
+                      : "border-stone-300 bg-white text-stone-800 hover:border-brand-700 hover:text-brand-700"
+                  }`}
+                >
+                  {pick(locale, c, "name")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <ProductSection
+        id="products-heading"
+        title={t("browse.products")}
+        products={products}
+        path={`/categories/${category.slug}`}
+        locale={locale}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
+import { PartnersSection } from "~/components/browse/PartnersSection";
+import { ProductSection } from "~/components/browse/ProductSection";
+import { linkageHelpKey, linkageKey } from "~/components/browse/format";
+import { parsePage } from "~/components/browse/page-param";
+import { getCooperativePage } from "~/models/browse.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
+import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = localeFromParam(params.lang);
+  const page = parsePage(request);
+  if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
+  const data = await getCooperativePage(await db(), params.slug, { page });
+  if (!data || page > data.products.pageCount) throw new Response("Not found", { status: 404 });
+  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...data };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  if (!data) return notFoundMeta(localeFromPath(location.pathname));
+  const { locale, baseUrl, cooperative, products } = data;
+  const { county } = cooperative;
+  const path = `/cooperatives/${cooperative.slug}`;
+  const name = pick(locale, cooperative, "name");
+  return [
+    ...pageMeta({
+      baseUrl,
+      locale,
+      path,
+      search: products.page > 1 ? `?page=${products.page}` : "",
+      title: `${name} · ${pick(locale, county, "name")}`,
+      description:
+        pick(locale, cooperative, "story") ||
+        `${pick(locale, county.region, "name")} · ${pick(locale, county, "name")}`,
+    }),
+    {
+      "script:ld+json": breadcrumbJsonLd([
+        { name: translate(locale, "nav.home"), url: localeUrl(baseUrl, locale, "/") },
+        {
+          name: pick(locale, county.region, "name"),
+          url: localeUrl(baseUrl, locale, `/regions/${county.region.slug}`),
+        },
+        { name: pick(locale, county, "name"), url: localeUrl(baseUrl, locale, `/counties/${county.slug}`) },
+        { name, url: localeUrl(baseUrl, locale, path) },
+      ]),
+    },
+  ];
+};
+
+export default function CooperativePage() {
+  const { locale, cooperative, partners, products } = useLoaderData<typeof loader>();
+  const { county } = cooperative;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(locale, key, params);
+  const story = pick(locale, cooperative, "story");
+  return (
+    <div className="space-y-10">
+      <header className="space-y-3">
+        <Breadcrumbs
+          locale={locale}
+          items={[
+            { label: pick(locale, county.region, "name"), path: `/regions/${county.region.slug}` },
+            { label: pick(locale, county, "name"), path: `/counties/${county.slug}` },
+            { label: pick(locale, cooperative, "name") },
+          ]}
+        />
+        <p className="text-sm font-medium text-brand-700">
+          <Link
+            to={localePath(locale, `/regions/${county.region.slug}`)}
+            className="underline-offset-2 hover:underline"
+          >
+            {pick(locale, county.region, "name")}
+          </Link>
+          {" · "}
+          <Link to={localePath(locale, `/counties/${county.slug}`)} className="underline-offset-2 hover:underline">
+            {pick(locale, county, "name")}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{pick(locale, cooperative, "name")}</h1>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <dl
+          className="grid grid-cols-2 content-start gap-3 sm:grid-cols-3 lg:order-2 lg:grid-cols-1"
+          data-testid="cooperative-facts"
+        >
+          <div className="col-span-2 rounded-lg border border-stone-200 bg-white p-4 sm:col-span-1">
+            <dt className="text-sm text-stone-600">{t("browse.linkage")}</dt>
+            <dd className="mt-1 text-lg font-semibold" data-testid="linkage">
+              {t(linkageKey(cooperative.linkageType))}
+            </dd>
+            <dd className="text-sm text-stone-700">{t(linkageHelpKey(cooperative.linkageType))}</dd>
+          </div>
+          <div className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm text-stone-600">{t("browse.households")}</dt>
+            <dd className="mt-1 text-lg font-semibold" data-testid="households">
+              {t("browse.householdsCount", { count: cooperative.householdsLinked })}
+            </dd>
+          </div>
+          <div className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm text-stone-600">{t("browse.booth")}</dt>
+            <dd className="mt-1 text-lg font-semibold" data-testid="booth">
+              {cooperative.boothNumber
+                ? t("browse.boothNumber", { booth: cooperative.boothNumber })
+                : t("browse.noBooth")}
+            </dd>
+          </div>
+        </dl>
+        <div className="space-y-8 lg:order-1">
+          {story && (
+            <section aria-labelledby="story-heading">
+              <h2 id="story-heading" className="text-xl font-bold">
+                {t("browse.story")}
+              </h2>
+              <p className="mt-2 whitespace-pre-line leading-relaxed text-stone-800">{story}</p>
+            </section>
+          )}
+          <PartnersSection
+            partners={partners}
+            locale={locale}
+            countyName={pick(locale, county, "name")}
+            intro={t("browse.partnersIntro")}
+          />
+        </div>
+      </div>
+
+      <ProductSection
+        id="products-heading"
+        title={t("browse.products")}
+        products={products}
+        path={`/cooperatives/${cooperative.slug}`}
+        locale={locale}
+      />
+    </div>
+  );
+}

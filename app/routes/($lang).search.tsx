@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { ProductCard } from "~/components/ProductCard";
+import { ActiveFilters } from "~/components/search/ActiveFilters";
+import { searchHref, withoutFilters } from "~/components/search/links";
+import { Pagination } from "~/components/search/Pagination";
+import { SearchForm } from "~/components/search/SearchForm";
+import { SearchNotes } from "~/components/search/SearchNotes";
+import { SearchSuggestions } from "~/components/search/SearchSuggestions";
+import { SearchToolbar } from "~/components/search/SearchToolbar";
+import { searchProducts } from "~/models/search.server";
+import { activeFilterCount, parseSearchParams, toSearchParams } from "~/schemas/search";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { localeFromParam, localeFromPath, localePath, translate, type Locale } from "~/utils/i18n";
+import { notFoundMeta, pageMeta } from "~/utils/seo";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = localeFromParam(params.lang);
+  if (!locale) throw new Response("Not found", { status: 404 });
+  const query = parseSearchParams(new URL(request.url).searchParams);
+  const result = await searchProducts(await db(), query, { locale });
+  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...result };
+}
+
+/** The title names the search text (shortened) and the page after the first. */
+function pageTitle(locale: Locale, q: string, page: number): string {
+  const shown = Array.from(q).length > 30 ? `${Array.from(q).slice(0, 30).join("")}…` : q;
+  const title = q ? translate(locale, "search.titleWithQuery", { q: shown }) : translate(locale, "search.title");
+  return page > 1 ? translate(locale, "search.titlePage", { title, page }) : title;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  if (!data) return notFoundMeta(localeFromPath(location.pathname));
+  const { locale, baseUrl, query, page } = data;
+  return [
+    // Canonical is the bare /search: result pages are endless variations of one page.
+    ...pageMeta({
+      baseUrl,
+      locale,
+      path: "/search",
+      title: pageTitle(locale, query.q, page),
+      description: translate(locale, "search.metaDescription"),
+    }),
+    ...(location.search.length > 1 ? [{ name: "robots", content: "noindex, follow" }] : []),
+  ];
+};
+
+export default function SearchPage() {
+  const { locale, query, products, total, page, pageCount, facets } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const action = localePath(locale, "/search");
+  const filterCount = activeFilterCount(query);
+  const nothingAsked = !query.q && filterCount === 0;
+  const loading = navigation.state === "loading" && navigation.location.pathname === action;
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{pageTitle(locale, query.q, 1)}</h1>
+
+      <SearchForm
+        key={toSearchParams(query).toString()}
+        locale={locale}
+        action={action}
+        query={query}
+        facets={facets}
+        clearFiltersHref={withoutFilters(action, query)}
+      />
+      <ActiveFilters locale={locale} action={action} query={query} facets={facets} />
+      <SearchNotes locale={locale} notes={query.notes} />
+      {nothingAsked && (
+        <SearchSuggestions
+          locale={locale}
+          action={action}
+          query={query}
+          facets={facets}
+          variant="start"
+          filterCount={0}
+        />
+      )}
+
+      <section aria-labelledby="results-heading" aria-busy={loading} className="space-y-4">
+        <h2 id="results-heading" className="sr-only">
+          {translate(locale, nothingAsked ? "search.allProducts" : "search.results")}
+        </h2>
+        <SearchToolbar
+          locale={locale}
+          total={total}
+          page={page}
+          pageCount={pageCount}
+          sort={query.sort}
+          hasText={query.q !== ""}
+        />
+        {total === 0 ? (
+          <SearchSuggestions
+            locale={locale}
+            action={action}
+            query={query}
+            facets={facets}
+            variant="empty"
+            filterCount={filterCount}
+          />
+        ) : (
+          <ul
+            className={`grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 ${loading ? "opacity-60" : ""}`}
+            data-testid="search-results"
+          >
+            {products.map((product) => (
+              <ProductCard key={product.id} product={product} locale={locale} />
+            ))}
+          </ul>
+        )}
+        <Pagination
+          locale={locale}
+          page={page}
+          pageCount={pageCount}
+          hrefFor={(target) => searchHref(action, query, { page: target })}
+        />
+      </section>
+    </div>
+  );
+}
