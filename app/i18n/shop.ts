@@ -49,6 +49,7 @@ export const zh = {
   "shop.available": "现有 {count} 件",
   "shop.backToCart": "返回购物车修改",
   "shop.paymentsUnavailable": "支付暂时不可用，请稍后再试。你的购物车已保留。",
+  "shop.paymentsUnavailableRetry": "支付服务暂时连不上。商品已为你保留，请稍后点击“去支付”重试。",
   "shop.error.reload": "页面已过期，请刷新后重试。",
   "shop.error.nameRequired": "请填写姓名。",
   "shop.error.tooLong": "内容太长了。",
@@ -145,6 +146,8 @@ export const en: Record<keyof typeof zh, string> = {
   "shop.available": "{count} available",
   "shop.backToCart": "Back to the cart",
   "shop.paymentsUnavailable": "Payment is unavailable just now. Please try again shortly; your cart is kept.",
+  "shop.paymentsUnavailableRetry":
+    "We could not reach the payment service. Your items are held; please tap “Pay now” to try again shortly.",
   "shop.error.reload": "This page has expired. Please reload and try again.",
   "shop.error.nameRequired": "Please enter your name.",
   "shop.error.tooLong": "This is too long.",

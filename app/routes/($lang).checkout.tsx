@@ -9,7 +9,7 @@ import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } fr
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
 import { MAX_PER_LINE } from "~/schemas/cart";
 import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
-import { paymentProvider, PaymentsUnavailableError } from "~/services/payment-provider.server";
+import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/services/payment-provider.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { requireLocale } from "~/utils/http.server";
@@ -49,23 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
   const cartId = await readCartId(request);
   if (!cartId) return redirect(localePath(locale, "/cart"));
+  let order: { id: string; token: string };
   try {
-    const provider = paymentProvider();
-    const order = await placeOrder(prisma, { cartId, input: parsed.data, locale, provider: provider.id });
-    const full = await prisma.order.findUniqueOrThrow({
-      where: { id: order.id },
-      select: {
-        id: true,
-        token: true,
-        totalFen: true,
-        status: true,
-        lines: { select: { nameZh: true, nameEn: true, quantity: true, unitPriceFen: true } },
-      },
-    });
-    if (full.status !== "PENDING") return redirect(localePath(locale, `/orders/${full.token}`));
-    const payment = await provider.startPayment({ ...full, locale });
-    await prisma.order.update({ where: { id: full.id }, data: { paymentReference: payment.reference } });
-    return redirect(payment.redirectUrl);
+    order = await placeOrder(prisma, { cartId, input: parsed.data, locale, provider: paymentProvider().id });
   } catch (error) {
     if (error instanceof EmptyCartError) return redirect(localePath(locale, "/cart"));
     if (error instanceof SoldOutError) {
@@ -82,6 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
+  // The order now holds the stock. If the provider cannot be reached, the order page offers
+  // "pay now" again for as long as the reservation lasts.
+  return redirect(await startPaymentOrExplain(prisma, order.id, locale));
 }
 
 export default function CheckoutPage() {

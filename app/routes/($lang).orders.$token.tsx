@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getOrderByToken, releaseExpiredReservations } from "~/models/orders.server";
 import { getAttributionReceipt } from "~/models/receipt.server";
-import { paymentProvider } from "~/services/payment-provider.server";
+import { startPaymentOrExplain } from "~/services/payment-provider.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, requireLocale } from "~/utils/http.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
   if (!TOKEN.test(params.token ?? "")) notFound();
   const prisma = await db();
@@ -26,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const order = await getOrderByToken(prisma, params.token!);
   if (!order) notFound();
   const receipt = await getAttributionReceipt(prisma, order);
-  return data({ locale, order, receipt }, { headers: { "Cache-Control": "private, no-store" } });
+  const paymentUnavailable = new URL(request.url).searchParams.get("payment") === "unavailable";
+  return data({ locale, order, receipt, paymentUnavailable }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 /** "Pay now" for a pending order: starts (or restarts) the payment with the configured provider. */
@@ -36,13 +37,11 @@ export async function action({ params }: ActionFunctionArgs) {
   const prisma = await db();
   const order = await getOrderByToken(prisma, params.token!);
   if (!order) notFound();
-  if (order.status !== "PENDING") return redirect(localePath(locale, `/orders/${order.token}`));
-  const payment = await paymentProvider().startPayment({ ...order, locale });
-  return redirect(payment.redirectUrl);
+  return redirect(await startPaymentOrExplain(prisma, order.id, locale));
 }
 
 export default function OrderPage() {
-  const { locale, order, receipt } = useLoaderData<typeof loader>();
+  const { locale, order, receipt, paymentUnavailable } = useLoaderData<typeof loader>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
   const paid = order.status === "PAID" || order.status === "PARTLY_REFUNDED";
   return (
@@ -66,6 +65,11 @@ export default function OrderPage() {
 
       {order.status === "PENDING" && (
         <Form method="post" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          {paymentUnavailable && (
+            <p role="alert" className="mb-2 font-semibold text-amber-950">
+              {t("shop.paymentsUnavailableRetry")}
+            </p>
+          )}
           <p className="text-sm">{t("shop.reservedUntil", { time: formatDateTime(order.reservedUntil, locale) })}</p>
           <button
             type="submit"

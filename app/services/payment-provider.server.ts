@@ -1,3 +1,4 @@
+import type { PrismaClient } from "~/generated/prisma/client";
 import { env } from "~/utils/env.server";
 import { localePath, type Locale } from "~/utils/i18n";
 
@@ -45,4 +46,33 @@ export function paymentProvider(): PaymentProvider {
     );
   }
   return testPaymentProvider;
+}
+
+/**
+ * Starts paying for a pending order and returns where to send the buyer: the provider's page,
+ * or, when the provider cannot be reached or the order is no longer pending, the order page
+ * (which says so and offers to try again while the reservation lasts).
+ */
+export async function startPaymentOrExplain(prisma: PrismaClient, orderId: string, locale: Locale): Promise<string> {
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      token: true,
+      totalFen: true,
+      status: true,
+      lines: { select: { nameZh: true, nameEn: true, quantity: true, unitPriceFen: true } },
+    },
+  });
+  const orderPage = localePath(locale, `/orders/${order.token}`);
+  if (order.status !== "PENDING") return orderPage;
+  try {
+    const payment = await paymentProvider().startPayment({ ...order, locale });
+    await prisma.order.update({ where: { id: order.id }, data: { paymentReference: payment.reference } });
+    return payment.redirectUrl;
+  } catch (error) {
+    if (!(error instanceof PaymentsUnavailableError)) throw error;
+    console.error(`payment could not start for order ${order.id}: ${error.message}`);
+    return `${orderPage}?payment=unavailable`;
+  }
 }
