@@ -23,6 +23,7 @@ test("a first-time buyer finds a Yi embroidery bag by searching in Chinese and b
   await expect(page).toHaveURL(/\/products\/yi-embroidery-shoulder-bag$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("彝绣手工挎包");
   await shot(page, "flow-zh-2-product");
+  await page.screenshot({ path: "test-results/screenshots/readme-product-zh-phone.png" });
 
   await page.getByRole("button", { name: "加入购物车" }).click();
   await expect(page.getByText("已加入购物车")).toBeVisible();
@@ -49,6 +50,8 @@ test("a first-time buyer finds a Yi embroidery bag by searching in Chinese and b
   await expect(receipt).toContainText("上海华阳社区华恩爱心志愿服务社");
   await expect(page.getByTestId("cart-link")).toHaveText("购物车");
   await shot(page, "flow-zh-6-order");
+  await page.getByTestId("receipt").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/readme-order-zh-phone.png" });
 });
 
 test("the same purchase in English, choosing delivery and buying on behalf of an organisation", async ({ page }) => {

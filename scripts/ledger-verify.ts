@@ -1,0 +1,25 @@
+// `npm run ledger:verify`: proves that, for every order and in total, the ledger's sales minus
+// refunds equal the money received minus the money refunded, to the fen. Exits 1 and names the
+// orders on any mismatch.
+import { verifyLedger } from "../app/models/ledger.server";
+import { database } from "../app/utils/db.server";
+import { applyMigrations } from "../app/utils/migrations.server";
+import { formatFen } from "../app/utils/money";
+
+const db = await database();
+if (db.engine === "pglite") await applyMigrations(db.sql);
+const report = await verifyLedger(db.prisma);
+console.log(`orders with money received: ${report.orders}`);
+console.log(`money received minus refunded: ${formatFen(report.moneyFen)}`);
+console.log(`ledger (cooperative entries):  ${formatFen(report.ledgerFen)}`);
+if (report.mismatches.length === 0 && report.moneyFen === report.ledgerFen) {
+  console.log("ledger reconciles: OK");
+  await db.close();
+  process.exit(0);
+}
+console.error(`ledger does NOT reconcile: ${report.mismatches.length} mismatch(es)`);
+for (const m of report.mismatches) {
+  console.error(`  order ${m.orderId} ${m.target}: expected ${formatFen(m.expectedFen)}, ledger ${formatFen(m.ledgerFen)}`);
+}
+await db.close();
+process.exit(1);
