@@ -1,4 +1,5 @@
 // `npm run db:seed`: seeds the demo fair (idempotent). Refuses a production database.
+import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
 import { database } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
@@ -12,4 +13,6 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL) {
 const db = await database();
 if (db.engine === "pglite") await applyMigrations(db.sql);
 console.log("seeded:", await seedDemoFair(db.prisma));
+// Accounts with published development passwords only ever go into the embedded database.
+if (db.engine === "pglite") console.log("demo accounts:", await seedDemoAccounts(db.prisma));
 await db.close();

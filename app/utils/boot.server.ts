@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from "../../prisma/seed-accounts";
 import { seedDemoFair } from "../../prisma/seed-demo";
 import { releaseExpiredReservations } from "~/models/orders.server";
 import { database, DatabaseStartError, type Prisma } from "./db.server";
@@ -32,7 +33,11 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
       const applied = await applyMigrations(db.sql, migrations);
       const empty = (await db.prisma.pairedRegion.count()) === 0;
       const seeded = empty && config.SEED_DEMO === "auto";
-      if (seeded) await seedDemoFair(db.prisma);
+      if (seeded) {
+        await seedDemoFair(db.prisma);
+        // Demo sign-ins exist only here, on the embedded database, never on a DATABASE_URL server.
+        await seedDemoAccounts(db.prisma);
+      }
       startReservationSweeper(db.prisma);
       return { engine: db.engine, applied, seeded };
     }

@@ -1,4 +1,6 @@
+import * as accounts from "~/i18n/accounts";
 import * as browse from "~/i18n/browse";
+import * as consoleMessages from "~/i18n/console";
 import * as core from "~/i18n/core";
 import * as search from "~/i18n/search";
 import * as shop from "~/i18n/shop";
@@ -11,9 +13,16 @@ export type Locale = "zh" | "en";
 export const LOCALES: Locale[] = ["zh", "en"];
 
 // Each area of the site keeps its messages in its own module under app/i18n/.
-const zh = { ...core.zh, ...browse.zh, ...search.zh, ...shop.zh };
+const zh = { ...core.zh, ...accounts.zh, ...browse.zh, ...consoleMessages.zh, ...search.zh, ...shop.zh };
 export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = { ...core.en, ...browse.en, ...search.en, ...shop.en };
+const en: Record<MessageKey, string> = {
+  ...core.en,
+  ...accounts.en,
+  ...browse.en,
+  ...consoleMessages.en,
+  ...search.en,
+  ...shop.en,
+};
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
@@ -51,4 +60,9 @@ export const htmlLang = (locale: Locale) => (locale === "zh" ? "zh-CN" : "en");
 export function localeFromParam(lang: string | undefined): Locale | null {
   if (lang === undefined) return "zh";
   return lang === "en" ? "en" : null;
+}
+
+/** Console pages (/admin, /portal) are Chinese unless the URL asks for English with ?lang=en. */
+export function consoleLocale(url: string | URL): Locale {
+  return new URL(url).searchParams.get("lang") === "en" ? "en" : "zh";
 }

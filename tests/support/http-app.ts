@@ -33,6 +33,7 @@ export function withHttpApp(): HttpApp {
       "*",
       createRequestHandler({
         build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+        getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
       }),
     );
     server = await new Promise<Server>((resolve) => {

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+// Messages are i18n keys ("accounts.error.*"), translated where they are shown.
+const email = z.string().trim().min(1, "accounts.error.required").max(200).pipe(z.email("accounts.error.emailInvalid"));
+export const newPassword = z.string().min(12, "accounts.error.passwordShort").max(200);
+
+export const SignInSchema = z.object({
+  email,
+  password: z.string().min(1, "accounts.error.required").max(200),
+  redirectTo: z.string().optional(),
+});
+export const SecondFactorSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "accounts.error.second-factor-invalid"),
+});
+export const ForgotPasswordSchema = z.object({ email });
+export const ResetPasswordSchema = z.object({ password: newPassword });
+export const AcceptInvitationSchema = z.object({
+  displayName: z.string().trim().min(1, "accounts.error.required").max(60),
+  password: newPassword,
+});
+
+/** First message per field from a failed parse, as i18n keys. */
+export function accountErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message.startsWith("accounts.error.") ? issue.message : "accounts.error.required";
+  }
+  return errors;
+}
