@@ -173,6 +173,7 @@ export async function upsertProduct(prisma: PrismaClient, input: ProductInput = 
     priceFen: input.priceFen ?? 12800,
     stock: input.stock ?? 100,
     status: input.status ?? "LISTED",
+    certificationStatus: certificate ? ("APPROVED" as const) : ("NONE" as const),
     certificateNumber: certificate?.number ?? null,
     certifyingBody: certificate?.body ?? null,
     certifiedFrom: certificate ? new Date(`${certificate.validFrom}T00:00:00Z`) : null,
