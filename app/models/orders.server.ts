@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { RESERVATION_MINUTES, type CheckoutInput } from "~/schemas/checkout";
 import { applyPaymentEvent } from "./payments.server";
 
@@ -23,8 +24,6 @@ export class SoldOutError extends Error {
     super("sold-out");
   }
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /**
  * Turns the cart into a pending order: prices from the database, every line's stock reserved

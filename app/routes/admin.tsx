@@ -20,6 +20,12 @@ export default function AdminLayout() {
       links={[
         { to: "/admin", label: "console.overview", end: true },
         { to: "/admin/reports", label: "console.reports" },
+        { to: "/admin/catalogue", label: "console.catalogue" },
+        { to: "/admin/partnerships", label: "console.partnerships" },
+        { to: "/admin/certification", label: "console.certification" },
+        { to: "/admin/fair", label: "console.fair" },
+        { to: "/admin/invitations", label: "console.invitations" },
+        { to: "/admin/audit", label: "console.audit" },
       ]}
     >
       <Outlet />

@@ -24,7 +24,7 @@ export function withHttpApp(): HttpApp {
       configFile: "vite.config.ts",
       logLevel: "error",
       appType: "custom",
-      server: { middlewareMode: true, hmr: false, watch: null },
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     });
     const app = express();
     app.use(vite.middlewares);

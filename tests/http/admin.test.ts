@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import {
+  upsertCooperative,
+  upsertCounty,
+  upsertOrganisation,
+  upsertProduct,
+  upsertRegion,
+} from "../../prisma/factories";
+import { signInAs } from "../support/auth";
+import { withTestDatabase } from "../support/database";
+import { withHttpApp } from "../support/http-app";
+
+const t = withTestDatabase();
+const app = withHttpApp();
+
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/catalogue",
+  "/admin/catalogue/region/new",
+  "/admin/partnerships",
+  "/admin/certification",
+  "/admin/fair",
+  "/admin/invitations",
+  "/admin/audit",
+];
+
+function as(cookie: string | null) {
+  const headers = (extra: Record<string, string> = {}) => ({ ...(cookie ? { Cookie: cookie } : {}), ...extra });
+  return {
+    get: (path: string) => fetch(`${app.baseUrl}${path}`, { headers: headers(), redirect: "manual" }),
+    post: (path: string, fields: Record<string, string>) =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: headers({ "Content-Type": "application/x-www-form-urlencoded" }),
+        redirect: "manual",
+      }),
+  };
+}
+
+describe("the organisers' console", () => {
+  it("is for organisers only: guests are sent to sign in, cooperative staff get 403 on every page and every write", async () => {
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF");
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    for (const path of ADMIN_PAGES) {
+      expect((await as(null).get(path)).status, `guest ${path}`).toBe(302);
+      expect((await as(staff.cookie).get(path)).status, `staff ${path}`).toBe(403);
+      expect((await as(organiser.cookie).get(path)).status, `organiser ${path}`).toBe(200);
+    }
+    const regions = await t.prisma.pairedRegion.count();
+    const response = await as(staff.cookie).post("/admin/catalogue/region/new", {
+      slug: "sneaky",
+      nameZh: "偷偷",
+      nameEn: "Sneaky",
+    });
+    expect(response.status).toBe(403);
+    const fair = await as(staff.cookie).post("/admin/fair", { nameZh: "x" });
+    expect(fair.status).toBe(403);
+    expect(await t.prisma.pairedRegion.count()).toBe(regions);
+    expect(await t.prisma.auditLog.count({ where: { actorId: staff.user.id } })).toBe(0);
+  });
+
+  it("creates and edits a region, logging who changed what, before and after", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const created = await as(organiser.cookie).post("/admin/catalogue/region/new", {
+      slug: "test-region",
+      nameZh: "测试地区",
+      nameEn: "Test region",
+      sortOrder: "9",
+    });
+    expect(created.status).toBe(302);
+    const region = await t.prisma.pairedRegion.findUniqueOrThrow({ where: { slug: "test-region" } });
+    const edited = await as(organiser.cookie).post(`/admin/catalogue/region/${region.id}`, {
+      slug: "test-region",
+      nameZh: "测试地区二",
+      nameEn: "Test region 2",
+      sortOrder: "9",
+    });
+    expect(edited.status).toBe(302);
+    const log = await t.prisma.auditLog.findMany({ where: { entityId: region.id }, orderBy: { id: "asc" } });
+    expect(log.map((l) => [l.action, l.actorId])).toEqual([
+      ["create", organiser.user.id],
+      ["update", organiser.user.id],
+    ]);
+    expect(log[1]!.before).toMatchObject({ nameZh: "测试地区" });
+    expect(log[1]!.after).toMatchObject({ nameZh: "测试地区二" });
+    await expect(t.prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+
+  it("answers bad input with messages beside the fields, keeps what was typed, and changes nothing", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    await upsertRegion(t.prisma, { slug: "taken" });
+    const before = await t.prisma.pairedRegion.count();
+    const bad = await as(organiser.cookie).post("/admin/catalogue/region/new", {
+      slug: "Not A Slug!",
+      nameZh: "",
+      nameEn: "<script>x</script>",
+    });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("只能用小写字母");
+    expect(html).toContain("请填写此项");
+    expect(html).toContain("&lt;script&gt;x&lt;/script&gt;");
+    const taken = await as(organiser.cookie).post("/admin/catalogue/region/new", {
+      slug: "taken",
+      nameZh: "重复",
+      nameEn: "Dup",
+    });
+    expect(taken.status).toBe(409);
+    expect(await t.prisma.pairedRegion.count()).toBe(before);
+    const unknown = await as(organiser.cookie).post("/admin/catalogue/region/no-such-id", {
+      slug: "x",
+      nameZh: "x",
+      nameEn: "x",
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("pairs an organisation with a cooperative at a weight, and changes the weight on a second save", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const org = await upsertOrganisation(t.prisma);
+    const coop = await upsertCooperative(t.prisma, { countyId: (await upsertCounty(t.prisma)).id });
+    const save = (weight: string) =>
+      as(organiser.cookie).post("/admin/partnerships", {
+        intent: "save",
+        organisationId: org.id,
+        target: `cooperative:${coop.id}`,
+        weight,
+      });
+    expect((await save("60")).status).toBe(200);
+    expect((await save("0")).status).toBe(400);
+    expect((await save("40")).status).toBe(200);
+    expect(await t.prisma.partnership.findMany({ where: { organisationId: org.id } })).toEqual([
+      expect.objectContaining({ cooperativeId: coop.id, weight: 40 }),
+    ]);
+  });
+
+  it("approves a certification request with its certificate, or rejects it with a reason", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const product = await upsertProduct(t.prisma);
+    await t.prisma.product.update({ where: { id: product.id }, data: { certificationStatus: "PENDING" } });
+    const badDates = await as(organiser.cookie).post("/admin/certification", {
+      intent: "approve",
+      productId: product.id,
+      certificateNumber: "SH-FP-2026-9",
+      certifyingBody: "工作组",
+      certifiedFrom: "2026-12-01",
+      certifiedUntil: "2026-01-01",
+    });
+    expect(badDates.status).toBe(400);
+    const ok = await as(organiser.cookie).post("/admin/certification", {
+      intent: "approve",
+      productId: product.id,
+      certificateNumber: "SH-FP-2026-9",
+      certifyingBody: "工作组",
+      certifiedFrom: "2026-01-01",
+      certifiedUntil: "2027-12-31",
+    });
+    expect(ok.status).toBe(200);
+    expect(await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      certificationStatus: "APPROVED",
+      certificateNumber: "SH-FP-2026-9",
+    });
+
+    const other = await upsertProduct(t.prisma);
+    await t.prisma.product.update({ where: { id: other.id }, data: { certificationStatus: "PENDING" } });
+    await as(organiser.cookie).post("/admin/certification", {
+      intent: "reject",
+      productId: other.id,
+      reason: "缺少产地证明",
+    });
+    expect(await t.prisma.product.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      certificationStatus: "REJECTED",
+      certificationNote: "缺少产地证明",
+    });
+  });
+
+  it("sets the fair's dates only in a sensible order", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const fields = {
+      nameZh: "展销会",
+      nameEn: "Fair",
+      venueZh: "上海",
+      venueEn: "Shanghai",
+      tradeDaysStart: "2027-10-14",
+      tradeDaysEnd: "2027-10-15",
+      publicDaysStart: "2027-10-16",
+      publicDaysEnd: "2027-10-18",
+    };
+    expect((await as(organiser.cookie).post("/admin/fair", { ...fields, publicDaysStart: "2027-10-13" })).status).toBe(
+      400,
+    );
+    expect((await as(organiser.cookie).post("/admin/fair", fields)).status).toBe(200);
+    expect((await t.prisma.fair.findUniqueOrThrow({ where: { id: "current" } })).publicDaysEnd.toISOString()).toBe(
+      "2027-10-18T00:00:00.000Z",
+    );
+  });
+
+  it("invites cooperative staff with a single-use link", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const coop = await upsertCooperative(t.prisma);
+    const response = await as(organiser.cookie).post("/admin/invitations", {
+      email: "new@coop.example",
+      role: "COOPERATIVE_STAFF",
+      cooperativeId: coop.id,
+    });
+    expect(response.status).toBe(200);
+    const link = /\/invite\/([A-Za-z0-9_-]+)/.exec(await response.text())![0];
+    const accept = await as(null).post(link, { displayName: "新同事", password: "a long enough password" });
+    expect(accept.status).toBe(302);
+    expect(accept.headers.get("Location")).toBe("/portal");
+    expect((await as(null).post(link, { displayName: "again", password: "a long enough password" })).status).toBe(410);
+  });
+});
