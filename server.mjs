@@ -3,6 +3,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
 const { boot, BootError } = build.entry.module;
@@ -23,6 +24,8 @@ try {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
+app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
+app.use(rejectForeignOrigin());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
@@ -32,7 +35,13 @@ if (process.env.TRUST_PROXY)
     "trust proxy",
     /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
   );
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }) }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
+  }),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

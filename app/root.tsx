@@ -16,6 +16,7 @@ import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } fro
 import { countCartItems } from "~/models/cart.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const other = locale === "zh" ? "en" : "zh";
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
   const cartCount = useRouteLoaderData<typeof loader>("root")?.cartCount ?? 0;
+  const nonce = useNonce();
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -101,8 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-stone-200 bg-white">
           <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">{t("footer.note")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -117,11 +119,14 @@ export function ErrorBoundary() {
   const { pathname } = useLocation();
   const locale = localeFromPath(pathname);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const tooMany = isRouteErrorResponse(error) && error.status === 429;
   // Never show stack traces or SQL to the public; the server log has the details.
   return (
     <div className="py-12 text-center">
       <h1 className="text-2xl font-bold">{translate(locale, notFound ? "error.notFound" : "error.title")}</h1>
-      {!notFound && <p className="mt-2 text-stone-600">{translate(locale, "error.generic")}</p>}
+      {!notFound && (
+        <p className="mt-2 text-stone-600">{translate(locale, tooMany ? "error.tooMany" : "error.generic")}</p>
+      )}
       <Link to={localePath(locale, "/")} className="mt-6 inline-block text-brand-700 underline">
         {translate(locale, "error.backHome")}
       </Link>

@@ -25,6 +25,7 @@ export const zh = {
   "error.notFound": "页面不存在",
   "error.generic": "服务器暂时无法处理这个请求，请稍后再试。",
   "error.backHome": "返回首页",
+  "error.tooMany": "请求太频繁了，请稍等一分钟再试。",
   "footer.note": "消费帮扶：每一分销售额都按县、合作社和帮扶组织记账，可查可核。",
 } as const;
 
@@ -55,6 +56,7 @@ export const en: Record<keyof typeof zh, string> = {
   "error.notFound": "Page not found",
   "error.generic": "The server could not handle this request just now. Please try again shortly.",
   "error.backHome": "Back to the home page",
+  "error.tooMany": "Too many requests just now. Please wait a minute and try again.",
   "footer.note":
     "Consumption assistance: every fen of sales is recorded by county, cooperative and assisting organisation.",
 };

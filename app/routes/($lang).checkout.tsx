@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
+import { Honeypot, honeypotFilled } from "~/components/Honeypot";
 import { getCart } from "~/models/cart.server";
 import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/models/orders.server";
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
+import { hitRateLimit, LIMITS } from "~/models/rate-limit.server";
 import { MAX_PER_LINE } from "~/schemas/cart";
 import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
 import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/services/payment-provider.server";
+import { clientAddress } from "~/utils/auth.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { requireLocale } from "~/utils/http.server";
@@ -22,6 +25,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
   { name: "robots", content: "noindex" },
 ];
+
+/** The action's Retry-After (rate limit) and the loader's no-store both reach the browser. */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const merged = new Headers(loaderHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
@@ -38,12 +49,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Values = Partial<Record<CheckoutField, string>>;
+const formValues = (form: FormData) =>
+  Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""])) as Values;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
   const prisma = await db();
   const form = await request.formData();
-  const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""])) as Values;
+  if (honeypotFilled(form))
+    return data({ values: {}, errors: {}, soldOut: null, notice: "shop.error.badRequest" as const }, { status: 400 });
+  const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress(context));
+  if (!limit.allowed) {
+    return data(
+      { values: formValues(form), errors: {}, soldOut: null, notice: "shop.error.tooMany" as const },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+  const values = formValues(form);
   const parsed = CheckoutSchema.safeParse(values);
   if (!parsed.success)
     return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
@@ -141,6 +163,7 @@ export default function CheckoutPage() {
 
       <Form method="post" noValidate onSubmit={validate} className="mt-6 space-y-6" aria-describedby="form-status">
         <input type="hidden" name="checkoutKey" value={checkoutKey} />
+        <Honeypot />
         {Object.keys(errors).length > 0 && (
           <p id="form-status" role="alert" className="text-sm font-semibold text-red-800">
             {t("shop.formHasErrors")}

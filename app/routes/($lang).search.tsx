@@ -8,18 +8,28 @@ import { SearchForm } from "~/components/search/SearchForm";
 import { SearchNotes } from "~/components/search/SearchNotes";
 import { SearchSuggestions } from "~/components/search/SearchSuggestions";
 import { SearchToolbar } from "~/components/search/SearchToolbar";
+import { hitRateLimit, LIMITS } from "~/models/rate-limit.server";
 import { searchProducts } from "~/models/search.server";
 import { activeFilterCount, parseSearchParams, toSearchParams } from "~/schemas/search";
+import { clientAddress } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, translate, type Locale } from "~/utils/i18n";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang);
   if (!locale) throw new Response("Not found", { status: 404 });
+  const prisma = await db();
+  // Search is the most expensive public page: limit it per address, counted in the database.
+  const limit = await hitRateLimit(prisma, LIMITS.search, clientAddress(context));
+  if (!limit.allowed)
+    throw new Response("Too many requests", {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+    });
   const query = parseSearchParams(new URL(request.url).searchParams);
-  const result = await searchProducts(await db(), query, { locale });
+  const result = await searchProducts(prisma, query, { locale });
   return { locale, baseUrl: env().PUBLIC_BASE_URL, ...result };
 }
 

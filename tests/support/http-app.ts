@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll } from "vitest";
 
@@ -27,13 +28,15 @@ export function withHttpApp(): HttpApp {
       server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     });
     const app = express();
+    app.use(securityHeaders({ production: false }));
+    app.use(rejectForeignOrigin());
     app.use(vite.middlewares);
     const viteServer = vite;
     app.all(
       "*",
       createRequestHandler({
         build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
-        getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+        getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
       }),
     );
     server = await new Promise<Server>((resolve) => {
