@@ -3,7 +3,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
+import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
 const { boot, BootError } = build.entry.module;
@@ -26,6 +26,7 @@ app.disable("x-powered-by");
 app.use(compression());
 app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
 app.use(rejectForeignOrigin());
+app.use(rejectControlCharacters());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));

@@ -64,3 +64,27 @@ export function rejectForeignOrigin({ exempt = ["/webhooks/"] } = {}) {
     next();
   };
 }
+
+// C0 control characters (NUL above all) have no business in a URL path, and PostgreSQL refuses
+// NUL in text: answer 400 here rather than let a lookup fail deep inside.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function rejectControlCharacters() {
+  return (req, res, next) => {
+    let path;
+    try {
+      path = decodeURIComponent(req.path);
+    } catch {
+      res.status(400).type("text/plain; charset=utf-8").send("Bad request: malformed URL.\n请求无效：网址格式错误。");
+      return;
+    }
+    if (CONTROL.test(path)) {
+      res
+        .status(400)
+        .type("text/plain; charset=utf-8")
+        .send("Bad request: control characters in the URL.\n请求无效：网址中含有控制字符。");
+      return;
+    }
+    next();
+  };
+}

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // Messages are i18n keys ("accounts.error.*"), translated where they are shown.
 const email = z.string().trim().min(1, "accounts.error.required").max(200).pipe(z.email("accounts.error.emailInvalid"));
-export const newPassword = z.string().min(12, "accounts.error.passwordShort").max(200);
+export const newPassword = z
+  .string()
+  .min(12, "accounts.error.passwordShort")
+  .max(200)
+  .refine((v) => !v.includes("\u0000"), "accounts.error.passwordShort");
 
 export const SignInSchema = z.object({
   email,
@@ -18,7 +22,12 @@ export const SecondFactorSchema = z.object({
 export const ForgotPasswordSchema = z.object({ email });
 export const ResetPasswordSchema = z.object({ password: newPassword });
 export const AcceptInvitationSchema = z.object({
-  displayName: z.string().trim().min(1, "accounts.error.required").max(60),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, "accounts.error.required")
+    .max(60)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "accounts.error.required"),
   password: newPassword,
 });
 

@@ -3,7 +3,11 @@ import { z } from "zod";
 /** The most of one product a single cart line may hold: a fair sells to households, not wholesalers. */
 export const MAX_PER_LINE = 20;
 
-const productId = z.string().trim().min(1).max(64);
+// Ids are cuids: anything else (control characters included) is refused before it reaches SQL.
+const productId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 const quantity = z.coerce.number().int().min(0).max(10_000);
 
 /** Every post to /cart, branched on `intent`. Messages are i18n keys, translated at the edge. */

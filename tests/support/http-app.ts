@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
+import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll } from "vitest";
 
@@ -30,6 +30,7 @@ export function withHttpApp(): HttpApp {
     const app = express();
     app.use(securityHeaders({ production: false }));
     app.use(rejectForeignOrigin());
+    app.use(rejectControlCharacters());
     app.use(vite.middlewares);
     const viteServer = vite;
     app.all(
