@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrintable } from "~/utils/text";
 
 // Messages are i18n keys ("accounts.error.*"), translated where they are shown.
 const email = z.string().trim().min(1, "accounts.error.required").max(200).pipe(z.email("accounts.error.emailInvalid"));
@@ -27,7 +28,7 @@ export const AcceptInvitationSchema = z.object({
     .trim()
     .min(1, "accounts.error.required")
     .max(60)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "accounts.error.required"),
+    .refine(isPrintable, "accounts.error.required"),
   password: newPassword,
 });
 

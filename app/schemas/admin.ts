@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrintable } from "~/utils/text";
 
 // Messages are i18n keys ("admin.error.*"), translated where they are shown.
 const slug = z
@@ -7,16 +8,15 @@ const slug = z
   .min(1, "admin.error.required")
   .max(80, "admin.error.tooLong")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "admin.error.slug");
-const printable = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, "admin.error.required")
     .max(max, "admin.error.tooLong")
-    .refine(printable, "admin.error.invalid");
+    .refine(isPrintable, "admin.error.invalid");
 const optionalText = (max: number) =>
-  z.string().trim().max(max, "admin.error.tooLong").refine(printable, "admin.error.invalid").default("");
+  z.string().trim().max(max, "admin.error.tooLong").refine(isPrintable, "admin.error.invalid").default("");
 const isoDate = z
   .string()
   .trim()

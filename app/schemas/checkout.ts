@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrintable } from "~/utils/text";
 
 /** How long checkout holds the stock for a buyer who is paying. */
 export const RESERVATION_MINUTES = 30;
@@ -41,15 +42,13 @@ const provinceNames = PROVINCES.map(([zh]) => zh) as [string, ...string[]];
 
 // Messages are i18n keys ("shop.error.*"): the same schema runs in the browser and on the server,
 // and each side shows the message in the buyer's language.
-/** Printable text only: control characters (NUL above all, which PostgreSQL refuses) are invalid. */
-const printable = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, "shop.error.tooLong")
-    .refine(printable, "shop.error.invalid")
+    .refine(isPrintable, "shop.error.invalid")
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -71,7 +70,7 @@ export const CheckoutSchema = z
       .trim()
       .min(1, "shop.error.nameRequired")
       .max(40, "shop.error.tooLong")
-      .refine(printable, "shop.error.invalid"),
+      .refine(isPrintable, "shop.error.invalid"),
     contactPhone: blankAsMissing(mobile),
     contactEmail: blankAsMissing(
       z.string().trim().max(120, "shop.error.tooLong").pipe(z.email("shop.error.emailInvalid")),
