@@ -29,3 +29,45 @@ describe("environment", () => {
     ).toBe(secret);
   });
 });
+
+describe("payments configuration", () => {
+  it("takes both Stripe secrets or neither", () => {
+    const env = parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(env.STRIPE_SECRET_KEY).toBe("sk_test_abc");
+    expect(env.STRIPE_WEBHOOK_SECRET).toBe("whsec_abc");
+    expect(
+      parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" }).STRIPE_SECRET_KEY,
+    ).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(/go together/);
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toThrow(/go together/);
+  });
+
+  it("rejects a publishable key or a signing secret that is not one", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }),
+    ).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
+    expect(() =>
+      parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "abc" }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+
+  it("enables test payments only when ALLOW_TEST_PAYMENTS is exactly true", () => {
+    expect(parseEnv({ NODE_ENV: "test" }).ALLOW_TEST_PAYMENTS).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test", ALLOW_TEST_PAYMENTS: "true" }).ALLOW_TEST_PAYMENTS).toBe(true);
+    expect(parseEnv({ NODE_ENV: "test", ALLOW_TEST_PAYMENTS: "false" }).ALLOW_TEST_PAYMENTS).toBe(false);
+    expect(() => parseEnv({ NODE_ENV: "test", ALLOW_TEST_PAYMENTS: "yes" })).toThrow(ConfigError);
+  });
+
+  it("can point the Stripe SDK at a fake on loopback", () => {
+    const env = parseEnv({
+      NODE_ENV: "test",
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: "12111",
+      STRIPE_API_PROTOCOL: "http",
+    });
+    expect(env).toMatchObject({ STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: 12111, STRIPE_API_PROTOCOL: "http" });
+    expect(parseEnv({ NODE_ENV: "test" }).STRIPE_API_PORT).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_API_PORT: "http" })).toThrow(/STRIPE_API_PORT/);
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_API_PROTOCOL: "ftp" })).toThrow(/STRIPE_API_PROTOCOL/);
+  });
+});

@@ -18,6 +18,13 @@ const postgresUrl = z
     }
   }, "must look like postgresql://user:password@host:5432/database");
 
+/** Unset and empty both mean "not configured" (an env file often leaves `KEY=` blank). */
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -27,6 +34,25 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  // Stripe is used for payments when both secrets are set; without them the embedded test provider is.
+  STRIPE_SECRET_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_test_… or sk_live_…)")
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().startsWith("whsec_", "must be the endpoint's signing secret (whsec_…)").optional(),
+  ),
+  /** Lets the embedded test provider run in production on a real database (a rehearsal, never the fair). */
+  ALLOW_TEST_PAYMENTS: z
+    .enum(["true", "false", ""])
+    .default("false")
+    .transform((value) => value === "true"),
+  // Where the Stripe SDK sends its requests; only tests (a fake on loopback) change these.
+  STRIPE_API_HOST: optionalString,
+  STRIPE_API_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: optionalString.pipe(z.enum(["http", "https"]).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
@@ -51,6 +77,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (env.NODE_ENV !== "test") {
       console.warn("warning: SESSION_SECRET is not set; using a development default (never do this in production).");
     }
+  }
+  if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+    // Half a Stripe configuration would take payments whose webhooks can never be verified.
+    throw new ConfigError(
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments through Stripe, or neither for test payments.",
+    );
   }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET };
 }
