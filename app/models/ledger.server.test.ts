@@ -157,3 +157,36 @@ describe("the ledger", () => {
     expect(broken.mismatches.map((m) => m.orderId)).toContain(kept);
   });
 });
+
+describe("refunding a late payment whose goods were gone", () => {
+  it("returns the whole amount and leaves the ledger untouched and reconciled", async () => {
+    const product = await upsertProduct(t.prisma, { stock: 1, priceFen: 2500 });
+    const cart = await createCart(t.prisma);
+    await addToCart(t.prisma, cart, product.id, 1);
+    const order = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput(), locale: "zh" });
+    await applyPaymentEvent(t.prisma, {
+      provider: "test",
+      eventId: `exp-${order.id}`,
+      type: "expired",
+      orderId: order.id,
+    });
+    await t.prisma.product.update({ where: { id: product.id }, data: { stock: 0 } }); // sold to someone else
+    await applyPaymentEvent(t.prisma, {
+      provider: "test",
+      eventId: `late-${order.id}`,
+      type: "succeeded",
+      orderId: order.id,
+      amountFen: 2500,
+    });
+    expect((await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("NEEDS_REFUND");
+    const refund = await requestRefund(t.prisma, { orderId: order.id });
+    expect(refund.amountFen).toBe(2500);
+    await confirmRefund(t.prisma, { provider: "test", eventId: `r-${refund.id}`, refundId: refund.id });
+    expect(await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "REFUNDED",
+      refundedFen: 2500,
+    });
+    expect(await t.prisma.ledgerEntry.count({ where: { orderId: order.id } })).toBe(0);
+    expect((await verifyLedger(t.prisma)).mismatches.filter((m) => m.orderId === order.id)).toEqual([]);
+  });
+});

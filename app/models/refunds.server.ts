@@ -23,8 +23,9 @@ export async function requestRefund(
     const [order] = await tx.$queryRaw<
       { status: string }[]
     >`SELECT "status" FROM "Order" WHERE "id" = ${args.orderId} FOR UPDATE`;
-    if (!order || (order.status !== "PAID" && order.status !== "PARTLY_REFUNDED"))
+    if (!order || !["PAID", "PARTLY_REFUNDED", "NEEDS_REFUND"].includes(order.status)) {
       throw new RefundError("order-not-refundable");
+    }
     const orderLines = await tx.orderLine.findMany({
       where: { orderId: args.orderId },
       select: {
@@ -40,7 +41,10 @@ export async function requestRefund(
         { left: l.quantity - l.refundLines.reduce((s, r) => s + r.quantity, 0), unit: l.unitPriceFen },
       ]),
     );
-    const wanted = args.lines ?? orderLines.map((l) => ({ orderLineId: l.id, quantity: refundable.get(l.id)!.left }));
+    // Money taken for goods that were gone is returned whole; only sold goods are refunded by line.
+    const wanted =
+      (order.status === "NEEDS_REFUND" ? undefined : args.lines) ??
+      orderLines.map((l) => ({ orderLineId: l.id, quantity: refundable.get(l.id)!.left }));
     const lines = wanted.filter((l) => l.quantity > 0);
     if (lines.length === 0) throw new RefundError("nothing-to-refund");
     for (const line of lines) {
@@ -102,13 +106,15 @@ export async function confirmRefund(
     const order = await tx.order.update({
       where: { id: refund.orderId },
       data: { refundedFen: { increment: amount } },
-      select: { refundedFen: true, totalFen: true },
+      select: { refundedFen: true, totalFen: true, status: true },
     });
     await tx.order.update({
       where: { id: refund.orderId },
       data: { status: order.refundedFen >= order.totalFen ? "REFUNDED" : "PARTLY_REFUNDED" },
     });
-    await recordRefund(tx, event.refundId, now);
+    // An order paid after its goods were sold elsewhere (NEEDS_REFUND) was never attributed, so
+    // its refund has nothing in the ledger to reverse.
+    if (order.status !== "NEEDS_REFUND") await recordRefund(tx, event.refundId, now);
     return { duplicate: false, changed: true };
   });
 }

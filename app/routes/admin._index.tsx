@@ -32,7 +32,7 @@ export default function AdminOverview() {
           <ul className="mt-2 divide-y rounded border border-red-200 bg-red-50 text-sm" data-testid="needs-refund">
             {needsRefund.map((o) => (
               <li key={o.id} className="flex justify-between p-2">
-                <a href={`/orders/${o.token}`} className="font-mono underline">
+                <a href={`/admin/orders/${o.id}`} className="font-mono underline">
                   {o.id.slice(0, 8).toUpperCase()}
                 </a>
                 <span>{o.contactName}</span>
@@ -61,7 +61,7 @@ export default function AdminOverview() {
               {recent.map((o) => (
                 <tr key={o.id} className="border-t border-stone-200">
                   <td className="py-1">
-                    <a href={`/orders/${o.token}`} className="font-mono underline">
+                    <a href={`/admin/orders/${o.id}`} className="font-mono underline">
                       {o.id.slice(0, 8).toUpperCase()}
                     </a>{" "}
                     <span className="text-xs text-stone-600">{formatDateTime(o.createdAt, locale)}</span>

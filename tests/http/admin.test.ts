@@ -6,7 +6,12 @@ import {
   upsertProduct,
   upsertRegion,
 } from "../../prisma/factories";
+import { addToCart, createCart } from "~/models/cart.server";
+import { verifyLedger } from "~/models/ledger.server";
+import { placeOrder } from "~/models/orders.server";
+import { applyPaymentEvent } from "~/models/payments.server";
 import { signInAs } from "../support/auth";
+import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { withHttpApp } from "../support/http-app";
 
@@ -210,5 +215,44 @@ describe("the organisers' console", () => {
     expect(accept.status).toBe(302);
     expect(accept.headers.get("Location")).toBe("/portal");
     expect((await as(null).post(link, { displayName: "again", password: "a long enough password" })).status).toBe(410);
+  });
+
+  it("refunds some lines of a paid order, reversing exactly their share of the ledger; staff cannot", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF");
+    const product = await upsertProduct(t.prisma, { stock: 10, priceFen: 4200 });
+    const cart = await createCart(t.prisma);
+    await addToCart(t.prisma, cart, product.id, 3);
+    const order = await placeOrder(t.prisma, { cartId: cart, input: checkoutInput(), locale: "zh" });
+    await applyPaymentEvent(t.prisma, {
+      provider: "test",
+      eventId: `pay-${order.id}`,
+      type: "succeeded",
+      orderId: order.id,
+      amountFen: 12600,
+    });
+    const line = await t.prisma.orderLine.findFirstOrThrow({ where: { orderId: order.id } });
+
+    expect((await as(staff.cookie).post(`/admin/orders/${order.id}`, { scope: "all", reason: "x" })).status).toBe(403);
+    expect((await as(organiser.cookie).post(`/admin/orders/${order.id}`, { scope: "lines", reason: "" })).status).toBe(
+      400,
+    );
+    const response = await as(organiser.cookie).post(`/admin/orders/${order.id}`, {
+      scope: "lines",
+      reason: "破损",
+      [`qty:${line.id}`]: "1",
+    });
+    expect(response.status).toBe(200);
+    expect(await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PARTLY_REFUNDED",
+      refundedFen: 4200,
+    });
+    const net = await t.prisma.ledgerEntry.aggregate({
+      where: { orderId: order.id, target: "COOPERATIVE" },
+      _sum: { amountFen: true },
+    });
+    expect(net._sum.amountFen).toBe(8400);
+    expect((await verifyLedger(t.prisma)).mismatches).toEqual([]);
+    expect(await t.prisma.auditLog.count({ where: { entityId: order.id, action: "refund" } })).toBe(1);
   });
 });
