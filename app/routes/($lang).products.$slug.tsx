@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { AddToCartForm } from "~/components/AddToCartForm";
+import { MarkdownView } from "~/components/MarkdownView";
 import { ProductCard } from "~/components/ProductCard";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { CertificationPanel } from "~/components/browse/CertificationPanel";
@@ -12,6 +13,7 @@ import { getProductPage } from "~/models/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
+import { markdownToText } from "~/utils/markdown";
 import { formatFen } from "~/utils/money";
 import {
   absoluteUrl,
@@ -40,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   const name = pick(locale, product, "name");
   const url = localeUrl(baseUrl, locale, path);
   const description =
-    pick(locale, product, "description") ||
+    markdownToText(pick(locale, product, "description")) ||
     translate(locale, "browse.productSummary", {
       cooperative: pick(locale, cooperative, "name"),
       county: pick(locale, county, "name"),
@@ -175,7 +177,7 @@ export default function ProductPage() {
           <h2 id="description-heading" className="text-xl font-bold">
             {t("browse.description")}
           </h2>
-          <p className="mt-2 whitespace-pre-line leading-relaxed text-stone-800">{description}</p>
+          <MarkdownView source={description} className="mt-2 text-stone-800" />
         </section>
       )}
 

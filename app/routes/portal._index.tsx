@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { getCooperativeDashboard } from "~/models/console.server";
+import { Link, useLoaderData } from "@remix-run/react";
+import { portalHref } from "~/components/portal/href";
+import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
+import { panel, primaryButton, secondaryButton } from "~/components/portal/styles";
+import { getCooperativeDashboard } from "~/models/portal-sales.server";
 import { requireCooperativeStaff } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
@@ -16,35 +20,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: consoleLocale(request.url), ...(await getCooperativeDashboard(await db(), user.cooperativeId)) };
 }
 
+export const ErrorBoundary = PortalErrorBoundary;
+
 export default function PortalDashboard() {
-  const { locale, salesTodayFen, salesFairFen, toFulfil, lowStock } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey) => translate(locale, key);
+  const { locale, salesTodayFen, salesFairFen, toFulfil, toFulfilCount, lowStock } = useLoaderData<typeof loader>();
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const href = (path: string) => portalHref(locale, path);
   return (
     <div className="space-y-8">
       <dl className="grid grid-cols-2 gap-3">
-        <div className="rounded border border-stone-200 bg-white p-4">
+        <div className={panel}>
           <dt className="text-sm text-stone-600">{t("console.salesToday")}</dt>
-          <dd className="text-2xl font-bold" data-testid="sales-today">
+          <dd className="text-2xl font-bold tabular-nums" data-testid="sales-today">
             {formatFen(salesTodayFen, locale)}
           </dd>
         </div>
-        <div className="rounded border border-stone-200 bg-white p-4">
+        <div className={panel}>
           <dt className="text-sm text-stone-600">{t("console.salesFair")}</dt>
-          <dd className="text-2xl font-bold" data-testid="sales-fair">
+          <dd className="text-2xl font-bold tabular-nums" data-testid="sales-fair">
             {formatFen(salesFairFen, locale)}
           </dd>
         </div>
       </dl>
-      <section>
-        <h2 className="text-lg font-bold">{t("console.ordersToFulfil")}</h2>
+      <div className="flex flex-wrap gap-3">
+        <Link to={href("/portal/booth")} className={primaryButton}>
+          {t("portal.dashboard.openBooth")}
+        </Link>
+        <Link to={href("/portal/products/new")} className={secondaryButton}>
+          {t("portal.dashboard.addProduct")}
+        </Link>
+      </div>
+      <section aria-labelledby="to-fulfil-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="to-fulfil-heading" className="text-lg font-bold">
+            {t("console.ordersToFulfil")}
+          </h2>
+          {toFulfilCount > 0 && (
+            <Link
+              to={href("/portal/orders")}
+              className="text-sm text-brand-700 underline"
+              data-testid="to-fulfil-count"
+            >
+              {t("portal.dashboard.toFulfilCount", { count: toFulfilCount })} · {t("portal.dashboard.allOrders")}
+            </Link>
+          )}
+        </div>
         {toFulfil.length === 0 ? (
           <p className="mt-2 text-sm text-stone-600">{t("console.noOrders")}</p>
         ) : (
-          <ul className="mt-2 divide-y rounded border border-stone-200 bg-white text-sm">
+          <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white text-sm">
             {toFulfil.map((o) => (
-              <li key={o.id} className="p-2">
-                <span className="font-mono">{o.id.slice(0, 8).toUpperCase()}</span> · {o.contactName} ·{" "}
-                {translate(locale, `shop.fulfilment.${o.fulfilment}`)}
+              <li key={o.id} className="p-3">
+                <p>
+                  <span className="font-mono">{o.id.slice(0, 8).toUpperCase()}</span> · {o.contactName} ·{" "}
+                  {translate(locale, `shop.fulfilment.${o.fulfilment}`)}
+                </p>
+                {o.paidAt && <p className="text-xs text-stone-600">{formatDateTime(o.paidAt, locale)}</p>}
                 <ul className="text-stone-700">
                   {o.lines.map((l, i) => (
                     <li key={i}>
@@ -57,17 +88,24 @@ export default function PortalDashboard() {
           </ul>
         )}
       </section>
-      <section>
-        <h2 className="text-lg font-bold">{t("console.lowStock")}</h2>
+      <section aria-labelledby="low-stock-heading">
+        <h2 id="low-stock-heading" className="text-lg font-bold">
+          {t("console.lowStock")}
+        </h2>
         {lowStock.length === 0 ? (
           <p className="mt-2 text-sm text-stone-600">{t("console.noLowStock")}</p>
         ) : (
-          <ul className="mt-2 divide-y rounded border border-stone-200 bg-white text-sm">
+          <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white text-sm">
             {lowStock.map((p) => (
-              <li key={p.id} className="flex justify-between p-2">
+              <li key={p.id} className="flex items-center justify-between gap-3 p-3">
                 <span>{pick(locale, p, "name")}</span>
-                <span>
-                  {t("console.stock")}: {p.stock}
+                <span className="flex items-center gap-3">
+                  <span className={p.stock === 0 ? "font-semibold text-red-800" : ""}>
+                    {t("console.stock")}: {p.stock}
+                  </span>
+                  <Link to={href(`/portal/products/${p.id}`)} className="text-brand-700 underline">
+                    {t("portal.dashboard.editProduct")}
+                  </Link>
                 </span>
               </li>
             ))}

@@ -24,7 +24,13 @@ export default function PortalLayout() {
       locale={locale}
       title={`${translate(locale, "console.portal")} · ${pick(locale, cooperative, "name")}`}
       email={email}
-      links={[{ to: "/portal", label: "console.overview", end: true }]}
+      links={[
+        { to: "/portal", label: "console.overview", end: true },
+        { to: "/portal/products", label: "portal.nav.products" },
+        { to: "/portal/orders", label: "portal.nav.orders" },
+        { to: "/portal/booth", label: "portal.nav.booth" },
+        { to: "/portal/sales", label: "portal.nav.sales" },
+      ]}
     >
       <Outlet />
     </ConsoleShell>

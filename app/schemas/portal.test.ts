@@ -57,3 +57,23 @@ describe("the booth form", () => {
     );
   });
 });
+
+describe("text fields", () => {
+  it("refuse control characters (PostgreSQL refuses NUL) but keep line breaks", () => {
+    const base = {
+      nameEn: "x",
+      unitZh: "件",
+      unitEn: "piece",
+      price: "1",
+      stock: "1",
+      categoryId: "c1",
+      status: "DRAFT",
+    };
+    expect(portalErrors(ProductSchema.safeParse({ ...base, nameZh: "彝绣\u0000" }).error!).nameZh).toBe(
+      "portal.error.invalid",
+    );
+    expect(ProductSchema.parse({ ...base, nameZh: "彝绣", descriptionZh: "一行\r\n二行\t" }).descriptionZh).toBe(
+      "一行\r\n二行",
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrintable } from "~/utils/text";
 
 /*
  * The cooperative portal's forms. The same schemas run in the browser (errors show before the
@@ -28,9 +29,15 @@ export function fenToYuanText(fen: number): string {
 }
 
 const text = (min: number, max: number, required: string) =>
-  z.string(required).trim().min(min, required).max(max, "portal.error.tooLong");
+  z
+    .string(required)
+    .trim()
+    .min(min, required)
+    .max(max, "portal.error.tooLong")
+    .refine(isPrintable, "portal.error.invalid");
 
-const optionalText = (max: number) => z.string().trim().max(max, "portal.error.tooLong").optional().default("");
+const optionalText = (max: number) =>
+  z.string().trim().max(max, "portal.error.tooLong").refine(isPrintable, "portal.error.invalid").optional().default("");
 
 export const PRODUCT_STATUSES = ["DRAFT", "LISTED", "RETIRED"] as const;
 
@@ -60,7 +67,11 @@ export const ProductSchema = z
       .regex(/^\d{1,6}$/, "portal.error.stockInvalid")
       .transform(Number)
       .refine((n) => n <= MAX_STOCK, "portal.error.stockInvalid"),
-    categoryId: z.string("portal.error.categoryRequired").trim().min(1, "portal.error.categoryRequired").max(64),
+    // Ids are cuids: anything else is refused before it reaches SQL.
+    categoryId: z
+      .string("portal.error.categoryRequired")
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "portal.error.categoryRequired"),
     status: z.enum(PRODUCT_STATUSES, "portal.error.statusRequired"),
   })
   .transform(({ price, ...rest }) => ({ ...rest, priceFen: price }));

@@ -2,6 +2,8 @@ import * as accounts from "~/i18n/accounts";
 import * as browse from "~/i18n/browse";
 import * as consoleMessages from "~/i18n/console";
 import * as core from "~/i18n/core";
+import * as portal from "~/i18n/portal";
+import * as reports from "~/i18n/reports";
 import * as search from "~/i18n/search";
 import * as shop from "~/i18n/shop";
 
@@ -13,13 +15,24 @@ export type Locale = "zh" | "en";
 export const LOCALES: Locale[] = ["zh", "en"];
 
 // Each area of the site keeps its messages in its own module under app/i18n/.
-const zh = { ...core.zh, ...accounts.zh, ...browse.zh, ...consoleMessages.zh, ...search.zh, ...shop.zh };
+const zh = {
+  ...core.zh,
+  ...accounts.zh,
+  ...browse.zh,
+  ...consoleMessages.zh,
+  ...portal.zh,
+  ...reports.zh,
+  ...search.zh,
+  ...shop.zh,
+};
 export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...core.en,
   ...accounts.en,
   ...browse.en,
   ...consoleMessages.en,
+  ...portal.en,
+  ...reports.en,
   ...search.en,
   ...shop.en,
 };

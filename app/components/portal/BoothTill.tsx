@@ -1,0 +1,173 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { PAYMENT_METHODS, MAX_BOOTH_QUANTITY, quantityField } from "~/schemas/portal";
+import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+import { Notice } from "./Notice";
+
+interface TillProduct {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  priceFen: number;
+  stock: number;
+  images: { url: string }[];
+}
+
+/**
+ * The booth till, made for a phone held in one hand: big − / + buttons per product, the
+ * payment method, and one button that shows the total. The total shown here is only a guide;
+ * the server prices the sale from the database. Without JavaScript the quantity boxes still work.
+ */
+export function BoothTill({
+  locale,
+  products,
+  saleKey,
+  values,
+  errors,
+  submitting,
+}: {
+  locale: Locale;
+  products: TillProduct[];
+  saleKey: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  submitting: boolean;
+}) {
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const [quantities, setQuantities] = useState<Record<string, string>>(() =>
+    Object.fromEntries(products.map((p) => [p.id, values[quantityField(p.id)] ?? ""])),
+  );
+  const [payment, setPayment] = useState(values.payment ?? "CASH");
+  const count = (id: string) => {
+    const n = Number(quantities[id]);
+    return Number.isInteger(n) && n > 0 ? n : 0;
+  };
+  const totalFen = products.reduce((sum, p) => sum + count(p.id) * p.priceFen, 0);
+  const step = (id: string, by: number, max: number) =>
+    setQuantities((q) => ({ ...q, [id]: String(Math.min(Math.max(count(id) + by, 0), max)) }));
+  const error = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+
+  return (
+    <Form method="post" className="space-y-4" data-testid="booth-form">
+      <input type="hidden" name="saleKey" value={saleKey} />
+      {error("saleKey") && <Notice tone="error">{error("saleKey")}</Notice>}
+      <fieldset className="space-y-2">
+        <legend className="mb-2 font-semibold">{t("portal.booth.pick")}</legend>
+        {error("lines") && (
+          <p role="alert" className="text-sm text-red-800" data-testid="error-lines">
+            {error("lines")}
+          </p>
+        )}
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {products.map((p) => {
+            const field = quantityField(p.id);
+            const name = pick(locale, p, "name");
+            const max = Math.min(p.stock, MAX_BOOTH_QUANTITY);
+            const fieldError = error(field);
+            return (
+              <li key={p.id} className="flex items-center gap-3 p-3" data-testid="till-product">
+                {p.images[0] && (
+                  <img
+                    src={p.images[0].url}
+                    alt=""
+                    width={48}
+                    height={48}
+                    className="size-12 shrink-0 rounded object-cover"
+                  />
+                )}
+                <div className="min-w-0 flex-1">
+                  <label htmlFor={field} className="block font-medium leading-snug">
+                    {name}
+                  </label>
+                  <p className="text-sm text-stone-600">
+                    {formatFen(p.priceFen, locale)} / {pick(locale, p, "unit")} ·{" "}
+                    <span className={p.stock === 0 ? "text-red-800" : ""}>
+                      {t("portal.booth.stockLeft", { stock: p.stock })}
+                    </span>
+                  </p>
+                  {fieldError && (
+                    <p className="text-sm text-red-800" id={`${field}-error`}>
+                      {fieldError}
+                    </p>
+                  )}
+                </div>
+                <div className="flex shrink-0 items-center gap-1">
+                  <button
+                    type="button"
+                    onClick={() => step(p.id, -1, max)}
+                    disabled={count(p.id) === 0}
+                    aria-label={t("portal.booth.less", { name })}
+                    className="size-11 rounded-full border border-stone-400 text-xl leading-none disabled:opacity-40"
+                  >
+                    −
+                  </button>
+                  <input
+                    id={field}
+                    name={field}
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    autoComplete="off"
+                    aria-label={t("portal.booth.quantityOf", { name })}
+                    aria-invalid={Boolean(fieldError)}
+                    aria-describedby={fieldError ? `${field}-error` : undefined}
+                    value={quantities[p.id] ?? ""}
+                    placeholder="0"
+                    onChange={(e) => setQuantities((q) => ({ ...q, [p.id]: e.target.value }))}
+                    className="h-11 w-14 rounded border border-stone-400 text-center text-lg tabular-nums"
+                  />
+                  <button
+                    type="button"
+                    onClick={() => step(p.id, 1, max)}
+                    disabled={count(p.id) >= max}
+                    aria-label={t("portal.booth.more", { name })}
+                    className="size-11 rounded-full bg-brand-700 text-xl leading-none text-white disabled:opacity-40"
+                  >
+                    +
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      {/* Payment and the button stay in reach at the bottom of the screen however long the list is. */}
+      <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
+        <fieldset>
+          <legend className="sr-only">{t("portal.booth.payment")}</legend>
+          <div className="grid grid-cols-2 gap-2">
+            {PAYMENT_METHODS.map((method) => (
+              <label
+                key={method}
+                className={`flex min-h-11 cursor-pointer items-center justify-center gap-2 rounded-lg border-2 px-3 font-medium ${payment === method ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}
+              >
+                <input
+                  type="radio"
+                  name="payment"
+                  value={method}
+                  checked={payment === method}
+                  onChange={() => setPayment(method)}
+                  className="size-5 accent-brand-700"
+                />
+                {t(`portal.booth.payment.${method}`)}
+              </label>
+            ))}
+          </div>
+          {error("payment") && <p className="mt-1 text-sm text-red-800">{error("payment")}</p>}
+        </fieldset>
+        <button
+          type="submit"
+          disabled={submitting}
+          className="min-h-14 w-full rounded-lg bg-brand-700 px-5 text-lg font-bold text-white hover:bg-brand-800 disabled:opacity-60"
+          data-testid="record-sale"
+        >
+          {totalFen > 0
+            ? t("portal.booth.recordTotal", { total: formatFen(totalFen, locale) })
+            : t("portal.booth.record")}
+        </button>
+      </div>
+    </Form>
+  );
+}

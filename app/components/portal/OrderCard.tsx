@@ -1,0 +1,163 @@
+import { Form } from "@remix-run/react";
+import { formatDateTime } from "~/utils/dates";
+import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+import { Notice } from "./Notice";
+import { panel, primaryButton, secondaryButton } from "./styles";
+
+export interface OrderCardData {
+  id: string;
+  status: string;
+  channel: "ONLINE" | "BOOTH";
+  paidAt: string | Date | null;
+  fulfilment: "BOOTH_PICKUP" | "DELIVERY";
+  contactName: string;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  recipientName: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  lines: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    unitZh: string;
+    unitEn: string;
+    quantity: number;
+    refundedQuantity: number;
+    lineTotalFen: number;
+  }[];
+  orderFulfilments: { status: "PACKED" | "SHIPPED" | "PICKED_UP"; trackingNumber: string | null }[];
+}
+
+/**
+ * One order as the cooperative sees it: only its own lines, who to hand them to, and the next
+ * fulfilment steps (each a small form that works without JavaScript).
+ */
+export function OrderCard({
+  locale,
+  order,
+  errors,
+  values,
+}: {
+  locale: Locale;
+  order: OrderCardData;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}) {
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const shortId = order.id.slice(0, 8).toUpperCase();
+  const current = order.orderFulfilments[0] ?? null;
+  const state = current?.status ?? "NONE";
+  const finished = state === "PICKED_UP";
+  const delivery = order.fulfilment === "DELIVERY";
+  const trackingId = `tracking-${order.id}`;
+  const trackingError = errors.trackingNumber ? t(errors.trackingNumber as MessageKey) : undefined;
+  const otherError = errors.status ?? errors.orderId ?? errors.form;
+  const step = (status: string, label: MessageKey, primary = false) => (
+    <Form method="post">
+      <input type="hidden" name="orderId" value={order.id} />
+      <input type="hidden" name="status" value={status} />
+      <button type="submit" className={primary ? primaryButton : secondaryButton}>
+        {t(label)}
+      </button>
+    </Form>
+  );
+  const address = [order.province, order.city, order.district, order.addressLine].filter(Boolean).join(" ");
+
+  return (
+    <li className={`${panel} space-y-3`} data-testid="order-card" data-order-id={order.id}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="font-semibold">
+          {t("portal.orders.heading", { id: shortId })}{" "}
+          <span className="ml-1 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-normal">
+            {t(`portal.orders.channel.${order.channel}`)}
+          </span>
+        </h2>
+        <span className="rounded border border-stone-300 px-2 py-0.5 text-sm" data-testid="fulfilment-state">
+          {t(`portal.fulfilment.${state}`)}
+          {current?.trackingNumber ? ` · ${current.trackingNumber}` : ""}
+        </span>
+      </div>
+      {order.paidAt && (
+        <p className="text-xs text-stone-600">
+          {t("portal.orders.paidAt", { time: formatDateTime(order.paidAt, locale) })} ·{" "}
+          {t(`shop.status.${order.status}` as MessageKey)}
+        </p>
+      )}
+      <ul className="text-sm">
+        {order.lines.map((line) => (
+          <li key={line.id} className="flex justify-between gap-3">
+            <span>
+              {pick(locale, line, "name")} × {line.quantity} {pick(locale, line, "unit")}
+              {line.refundedQuantity > 0 && (
+                <span className="ml-1 text-red-800">
+                  ({t("portal.orders.refunded", { count: line.refundedQuantity })})
+                </span>
+              )}
+            </span>
+            <span className="tabular-nums">{formatFen(line.lineTotalFen, locale)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-stone-600">{t("portal.orders.contact")}</dt>
+        <dd>
+          {order.recipientName ?? order.contactName}
+          {order.contactPhone ? ` · ${order.contactPhone}` : ""}
+          {order.contactEmail ? ` · ${order.contactEmail}` : ""}
+        </dd>
+        <dt className="text-stone-600">{t("shop.fulfilment")}</dt>
+        <dd>{t(`shop.fulfilment.${order.fulfilment}`)}</dd>
+        {delivery && address && (
+          <>
+            <dt className="text-stone-600">{t("portal.orders.address")}</dt>
+            <dd>
+              {address}
+              {order.postalCode ? ` ${order.postalCode}` : ""}
+            </dd>
+          </>
+        )}
+      </dl>
+      {otherError && <Notice tone="error">{t(otherError as MessageKey)}</Notice>}
+      {!finished && (
+        <div className="flex flex-wrap items-end gap-2">
+          {state === "NONE" && step("PACKED", "portal.orders.markPacked")}
+          {!delivery && step("PICKED_UP", "portal.orders.markPickedUp", true)}
+          {delivery && (
+            <Form method="post" className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="orderId" value={order.id} />
+              <input type="hidden" name="status" value="SHIPPED" />
+              <div className="flex flex-col gap-1">
+                <label htmlFor={trackingId} className="text-sm font-medium">
+                  {t("portal.orders.tracking")}
+                </label>
+                <input
+                  id={trackingId}
+                  name="trackingNumber"
+                  autoComplete="off"
+                  maxLength={40}
+                  defaultValue={values.trackingNumber ?? current?.trackingNumber ?? ""}
+                  aria-invalid={Boolean(trackingError)}
+                  aria-describedby={trackingError ? `${trackingId}-error` : undefined}
+                  className={`min-h-11 rounded border px-3 py-2 ${trackingError ? "border-red-700 bg-red-50" : "border-stone-400"}`}
+                />
+                {trackingError && (
+                  <p id={`${trackingId}-error`} className="text-sm text-red-800" data-testid={`error-${trackingId}`}>
+                    {trackingError}
+                  </p>
+                )}
+              </div>
+              <button type="submit" className={primaryButton}>
+                {t(state === "SHIPPED" ? "portal.orders.correctTracking" : "portal.orders.markShipped")}
+              </button>
+            </Form>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,162 @@
+import { Form } from "@remix-run/react";
+import { FormField } from "~/components/FormField";
+import type { CertificationStatus } from "~/generated/prisma/enums";
+import { translate, pick, type Locale, type MessageKey } from "~/utils/i18n";
+import { Notice } from "./Notice";
+import { dangerButton, panel, secondaryButton } from "./styles";
+
+type T = (key: MessageKey, p?: Record<string, string | number>) => string;
+const tr =
+  (locale: Locale): T =>
+  (key, p) =>
+    translate(locale, key, p);
+
+/** The product's pictures: each with a remove button, and the upload form (multipart). */
+export function ImagesPanel({
+  locale,
+  images,
+  errors,
+  values,
+  submitting,
+}: {
+  locale: Locale;
+  images: { id: string; url: string; altZh: string; altEn: string }[];
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  submitting: boolean;
+}) {
+  const t = tr(locale);
+  const error = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  const onlyPlaceholder = images.every((i) => i.url.startsWith("/images/products/"));
+  return (
+    <section aria-labelledby="images-heading" className={`${panel} space-y-4`}>
+      <h2 id="images-heading" className="font-semibold">
+        {t("portal.images.title")}
+      </h2>
+      {onlyPlaceholder && <p className="text-sm text-stone-600">{t("portal.images.placeholder")}</p>}
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="product-images">
+        {images.map((image) => (
+          <li key={image.id} className="space-y-2">
+            <img
+              src={image.url}
+              alt={pick(locale, image, "alt")}
+              width={200}
+              height={200}
+              className="aspect-square w-full rounded border border-stone-200 object-cover"
+            />
+            {!image.url.startsWith("/images/products/") && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeImage" />
+                <input type="hidden" name="imageId" value={image.id} />
+                <button type="submit" className={`${secondaryButton} w-full text-sm`}>
+                  {t("portal.images.remove")}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" encType="multipart/form-data" className="grid gap-3 sm:grid-cols-2" data-testid="image-form">
+        <input type="hidden" name="intent" value="addImage" />
+        <div className="sm:col-span-2">
+          <FormField
+            id="image"
+            label={t("portal.images.file")}
+            error={error("image")}
+            hint={t("portal.images.fileHint")}
+          >
+            {(props) => <input {...props} type="file" name="image" accept="image/png,image/jpeg,image/webp" />}
+          </FormField>
+        </div>
+        <FormField id="altZh" label={t("portal.images.altZh")} error={error("altZh")}>
+          {(props) => <input {...props} name="altZh" maxLength={120} defaultValue={values.altZh ?? ""} />}
+        </FormField>
+        <FormField id="altEn" label={t("portal.images.altEn")} error={error("altEn")}>
+          {(props) => <input {...props} name="altEn" maxLength={120} defaultValue={values.altEn ?? ""} />}
+        </FormField>
+        <div className="sm:col-span-2">
+          <button type="submit" className={secondaryButton} disabled={submitting}>
+            {t("portal.images.upload")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** Where the product stands in the organisers' certification review, and the request button. */
+export function CertificationPanel({
+  locale,
+  product,
+  error,
+}: {
+  locale: Locale;
+  product: {
+    certificationStatus: CertificationStatus;
+    certificationNote: string;
+    certificateNumber: string | null;
+    certifyingBody: string | null;
+    certifiedFrom: string | null;
+    certifiedUntil: string | null;
+  };
+  error?: string;
+}) {
+  const t = tr(locale);
+  const status = product.certificationStatus;
+  return (
+    <section aria-labelledby="cert-heading" className={`${panel} space-y-3`}>
+      <h2 id="cert-heading" className="font-semibold">
+        {t("portal.cert.title")}
+      </h2>
+      <p data-testid="certification-status">
+        <span className="rounded border border-stone-300 px-1.5 py-0.5 text-sm">{t(`portal.cert.${status}`)}</span>
+      </p>
+      {status === "APPROVED" && product.certificateNumber && (
+        <p className="text-sm text-stone-700">
+          {t("portal.cert.certificate", {
+            number: product.certificateNumber,
+            body: product.certifyingBody ?? "",
+            from: product.certifiedFrom ?? "—",
+            until: product.certifiedUntil ?? "—",
+          })}
+        </p>
+      )}
+      {status === "REJECTED" && product.certificationNote && (
+        <p className="text-sm text-red-900">{t("portal.cert.rejectedNote", { note: product.certificationNote })}</p>
+      )}
+      <p className="text-sm text-stone-600">{t("portal.cert.explain")}</p>
+      {error && <Notice tone="error">{t(error as MessageKey)}</Notice>}
+      {(status === "NONE" || status === "REJECTED") && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="requestCertification" />
+          <button type="submit" className={secondaryButton}>
+            {t("portal.cert.request")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+/** Taking the product off sale. */
+export function RetirePanel({ locale, retired }: { locale: Locale; retired: boolean }) {
+  const t = tr(locale);
+  return (
+    <section aria-labelledby="retire-heading" className={`${panel} space-y-3`}>
+      <h2 id="retire-heading" className="font-semibold">
+        {t("portal.retire.title")}
+      </h2>
+      <p className="text-sm text-stone-600">{t("portal.retire.explain")}</p>
+      {retired ? (
+        <p className="text-sm font-semibold">{t("portal.retire.done")}</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="retire" />
+          <button type="submit" className={dangerButton}>
+            {t("portal.retire.button")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { portalHref } from "~/components/portal/href";
+import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
+import { ProductForm } from "~/components/portal/ProductForm";
+import { PortalConflictError } from "~/models/portal-common.server";
+import { createProduct, listCategories } from "~/models/portal-products.server";
+import { formValues, portalErrors, ProductSchema } from "~/schemas/portal";
+import { requireCooperativeStaff } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { consoleLocale, translate } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "新增商品 · Add a product" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCooperativeStaff(request);
+  return { locale: consoleLocale(request.url), categories: await listCategories(await db()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCooperativeStaff(request);
+  const locale = consoleLocale(request.url);
+  const values = formValues(await request.formData());
+  const parsed = ProductSchema.safeParse(values);
+  if (!parsed.success) return data({ values, errors: portalErrors(parsed.error) }, { status: 400 });
+  try {
+    const product = await createProduct(await db(), {
+      cooperativeId: user.cooperativeId,
+      actorId: user.id,
+      input: parsed.data,
+    });
+    return redirect(portalHref(locale, `/portal/products/${product.id}`, { done: "created" }));
+  } catch (error) {
+    if (error instanceof PortalConflictError)
+      return data({ values, errors: { [error.field]: error.message } }, { status: 409 });
+    throw error;
+  }
+}
+
+export const ErrorBoundary = PortalErrorBoundary;
+
+export default function NewProduct() {
+  const { locale, categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <div className="space-y-4">
+      <Link to={portalHref(locale, "/portal/products")} className="text-sm text-brand-700 underline">
+        {translate(locale, "portal.products.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{translate(locale, "portal.products.newTitle")}</h1>
+      <ProductForm
+        locale={locale}
+        mode="create"
+        categories={categories}
+        values={result?.values ?? { status: "LISTED" }}
+        errors={result?.errors ?? {}}
+        submitting={navigation.state !== "idle" && navigation.formMethod === "POST"}
+      />
+    </div>
+  );
+}
