@@ -1,0 +1,67 @@
+/**
+ * Lighthouse (npm lighthouse@12.2.3) on one page with its default, phone profile: a mid-range
+ * Android phone's screen, 4x CPU slowdown and a slow 4G network, simulated. Runs Debian's
+ * Chromium; never downloads a browser.
+ */
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface LighthouseResult {
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+  /** Bytes the page transferred in all. */
+  totalBytes: number;
+  /** What Lighthouse says would help most, with its estimated saving. */
+  opportunities: string[];
+  warnings: string[];
+}
+
+export async function runLighthouse(url: string): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: FLAGS, logLevel: "silent" });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+    });
+    if (!result) throw new Error("Lighthouse returned nothing");
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const opportunities = Object.values(lhr.audits)
+      .filter((a) => a.details?.type === "opportunity" && (a.score ?? 1) < 0.9)
+      .map((a) => {
+        const saving = (a.details as { overallSavingsMs?: number }).overallSavingsMs;
+        return `${a.title}${saving ? ` (~${Math.round(saving)} ms)` : ""}`;
+      });
+    return {
+      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      fcpMs: numeric("first-contentful-paint"),
+      lcpMs: numeric("largest-contentful-paint"),
+      tbtMs: numeric("total-blocking-time"),
+      cls: numeric("cumulative-layout-shift"),
+      speedIndexMs: numeric("speed-index"),
+      totalBytes: numeric("total-byte-weight"),
+      opportunities,
+      warnings: lhr.runWarnings ?? [],
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
