@@ -2,6 +2,7 @@
 // stops with one clear line if it cannot.
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
+import zlib from "node:zlib";
 import express from "express";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
@@ -23,7 +24,13 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
-app.use(compression());
+// Brotli at quality 4 with a 256 KB window: the default reserves a 4 MB window per response,
+// which halved the throughput of small pages in the benchmark (docs/benchmarks.md).
+app.use(
+  compression({
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
+  }),
+);
 app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
-import { MAX_PER_LINE } from "~/schemas/cart";
+import { MAX_PER_LINE } from "~/utils/limits";
 import type { Locale } from "~/utils/i18n";
 import { localePath, translate } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import {
@@ -10,13 +10,17 @@ import {
   removeFromCart,
   setCartQuantity,
 } from "~/models/cart.server";
-import { CartActionSchema, MAX_PER_LINE } from "~/schemas/cart";
+import { CartActionSchema } from "~/schemas/cart";
+import { MAX_PER_LINE } from "~/utils/limits";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { requireLocale, safeRedirectPath } from "~/utils/http.server";
 import { formatFen } from "~/utils/money";
 import { useHydrated } from "~/utils/use-hydrated";
+
+/** The loader's "private, no-store": this page is one buyer's own. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${translate(data?.locale ?? "zh", "shop.cartTitle")} · ${translate(data?.locale ?? "zh", "site.name")}` },

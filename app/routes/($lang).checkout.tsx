@@ -9,7 +9,7 @@ import { getCart } from "~/models/cart.server";
 import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/models/orders.server";
 import { listOrganisationsForCheckout } from "~/models/organisations.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limit.server";
-import { MAX_PER_LINE } from "~/schemas/cart";
+import { MAX_PER_LINE } from "~/utils/limits";
 import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
 import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/services/payment-provider.server";
 import { clientAddress } from "~/utils/auth.server";

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getOrderByToken, releaseExpiredReservations } from "~/models/orders.server";
@@ -9,6 +9,9 @@ import { formatDateTime } from "~/utils/dates";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
+
+/** The loader's "private, no-store": this page is one buyer's own. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${translate(data?.locale ?? "zh", "shop.orderTitle")} · ${translate(data?.locale ?? "zh", "site.name")}` },

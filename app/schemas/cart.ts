@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** The most of one product a single cart line may hold: a fair sells to households, not wholesalers. */
-export const MAX_PER_LINE = 20;
+// Kept in a module without zod, so the pages that only need the number do not ship zod.
+export { MAX_PER_LINE } from "~/utils/limits";
 
 // Ids are cuids: anything else (control characters included) is refused before it reaches SQL.
 const productId = z
