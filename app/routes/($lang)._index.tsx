@@ -62,10 +62,10 @@ export default function Home() {
               </h3>
               <p className="mt-1 line-clamp-3 text-sm text-stone-600">{pick(locale, region, "description")}</p>
               <p className="mt-3 text-xs font-medium text-stone-700">
-                {region.cooperatives.length
+                {region.cooperativeCount
                   ? t("browse.countiesAndCooperatives", {
                       counties: region.countyCount,
-                      cooperatives: region.cooperatives.length,
+                      cooperatives: region.cooperativeCount,
                     })
                   : t("home.noCooperatives")}
               </p>
