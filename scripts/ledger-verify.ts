@@ -19,7 +19,9 @@ if (report.mismatches.length === 0 && report.moneyFen === report.ledgerFen) {
 }
 console.error(`ledger does NOT reconcile: ${report.mismatches.length} mismatch(es)`);
 for (const m of report.mismatches) {
-  console.error(`  order ${m.orderId} ${m.target}: expected ${formatFen(m.expectedFen)}, ledger ${formatFen(m.ledgerFen)}`);
+  console.error(
+    `  order ${m.orderId} ${m.target}: expected ${formatFen(m.expectedFen)}, ledger ${formatFen(m.ledgerFen)}`,
+  );
 }
 await db.close();
 process.exit(1);

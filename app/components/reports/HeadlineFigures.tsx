@@ -1,0 +1,107 @@
+import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+import { BarChart } from "./BarChart";
+import { percent } from "./tables";
+import type { Headline } from "./types";
+
+/** The figures an organiser quotes first, then how the net sales divide (a chart that reads without colour). */
+export function HeadlineFigures({ headline, locale }: { headline: Headline; locale: Locale }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const money = (fen: number) => formatFen(fen, locale);
+  const count = (n: number) => n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US");
+  const share = (fen: number) => {
+    const p = percent(fen, headline.netFen);
+    return p === null ? "—" : `${p}%`;
+  };
+  const figures: { key: string; label: MessageKey; value: string; help: string }[] = [
+    {
+      key: "net",
+      label: "reports.headline.net",
+      value: money(headline.netFen),
+      help: t("reports.headline.netHelp", { sale: money(headline.saleFen), refund: money(headline.refundFen) }),
+    },
+    {
+      key: "orders",
+      label: "reports.headline.orders",
+      value: count(headline.orders),
+      help: t("reports.headline.ordersHelp"),
+    },
+    {
+      key: "buyers",
+      label: "reports.headline.buyers",
+      value: count(headline.buyers),
+      help: t("reports.headline.buyersHelp"),
+    },
+    {
+      key: "households",
+      label: "reports.headline.households",
+      value: count(headline.households),
+      help: t("reports.headline.householdsHelp"),
+    },
+    {
+      key: "certified",
+      label: "reports.headline.certified",
+      value: share(headline.certifiedFen),
+      help: t("reports.headline.certifiedHelp", { amount: money(headline.certifiedFen) }),
+    },
+    {
+      key: "direct",
+      label: "reports.headline.direct",
+      value: money(headline.directFen),
+      help: t("reports.headline.directHelp"),
+    },
+    {
+      key: "assisted",
+      label: "reports.headline.assisted",
+      value: money(headline.assistedFen),
+      help: t("reports.headline.assistedHelp"),
+    },
+    {
+      key: "online",
+      label: "reports.headline.online",
+      value: money(headline.onlineFen),
+      help: `${t("reports.headline.booth")} ${money(headline.boothFen)}`,
+    },
+  ];
+  const mix = [
+    { label: t("reports.chart.certified"), fen: headline.certifiedFen, pattern: "solid" as const },
+    { label: t("reports.chart.uncertified"), fen: headline.netFen - headline.certifiedFen, pattern: "hatch" as const },
+    { label: t("reports.headline.online"), fen: headline.onlineFen, pattern: "solid" as const },
+    { label: t("reports.headline.booth"), fen: headline.boothFen, pattern: "hatch" as const },
+    { label: t("reports.headline.direct"), fen: headline.directFen, pattern: "solid" as const },
+    { label: t("reports.headline.assisted"), fen: headline.assistedFen, pattern: "hatch" as const },
+  ];
+  return (
+    <section aria-labelledby="headline-heading" className="space-y-3 break-inside-avoid">
+      <h2 id="headline-heading" className="text-lg font-bold">
+        {t("reports.headline")}
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="headline">
+        {figures.map((f) => (
+          <div
+            key={f.key}
+            className={`rounded border border-stone-200 bg-white p-3 ${f.key === "net" ? "col-span-2 lg:col-span-1" : ""}`}
+            data-testid={`headline-${f.key}`}
+          >
+            <dt className="text-sm text-stone-600">{t(f.label)}</dt>
+            <dd className={`font-bold tabular-nums ${f.key === "net" ? "text-2xl text-brand-800" : "text-xl"}`}>
+              {f.value}
+            </dd>
+            <dd className="mt-0.5 text-xs text-stone-600">{f.help}</dd>
+          </div>
+        ))}
+      </dl>
+      <BarChart
+        caption="reports.chart.mix"
+        locale={locale}
+        testId="chart-mix"
+        bars={mix.map((m) => ({
+          label: m.label,
+          value: m.fen,
+          valueText: locale === "zh" ? `${money(m.fen)}（${share(m.fen)}）` : `${money(m.fen)} (${share(m.fen)})`,
+          pattern: m.pattern,
+        }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import type { ReactNode } from "react";
+import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { formatFen } from "~/utils/money";
+import { BarChart, type Bar, type BarPattern } from "./BarChart";
+import { DataTable } from "./DataTable";
+import { HeadlineFigures } from "./HeadlineFigures";
+import { reportCsvHref } from "./report-params";
+import { hourLabel, percent, periodLabel, reportTables, type TableId } from "./tables";
+import type { FairPeriod, ReportData } from "./types";
+
+const PERIOD_PATTERN: Record<FairPeriod, BarPattern> = { trade: "hatch", public: "solid", other: "dots" };
+
+/** The body of the organisers' report: headline, places, organisations, categories, time, best sellers. */
+export function ReportView({ report, locale }: { report: ReportData; locale: Locale }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const tables = new Map(reportTables(report, locale).map((table) => [table.id, table]));
+  const table = (id: TableId, headingLevel: 2 | 3 = 3) => (
+    <DataTable
+      table={tables.get(id)!}
+      locale={locale}
+      csvHref={reportCsvHref(locale, report.filters, id)}
+      headingLevel={headingLevel}
+    />
+  );
+  const money = (fen: number) => formatFen(fen, locale);
+  const withShare = (fen: number) => {
+    const p = percent(fen, report.headline.netFen);
+    return p === null ? money(fen) : locale === "zh" ? `${money(fen)}（${p}%）` : `${money(fen)} (${p}%)`;
+  };
+  const name = (n: { nameZh: string; nameEn: string }) => (locale === "zh" ? n.nameZh : n.nameEn);
+
+  const placeBars: Bar[] = report.places
+    .filter((p) => p.netFen !== 0)
+    .map((p) => ({ label: name(p), value: p.netFen, valueText: withShare(p.netFen) }));
+  const orgBars: Bar[] = report.organisations.flatMap((o) => [
+    ...(o.assistedFen !== 0
+      ? [
+          {
+            label: `${name(o)} · ${t("reports.col.assisted")}`,
+            value: o.assistedFen,
+            valueText: money(o.assistedFen),
+            pattern: "hatch" as const,
+          },
+        ]
+      : []),
+    ...(o.directFen !== 0
+      ? [
+          {
+            label: `${name(o)} · ${t("reports.col.direct")}`,
+            value: o.directFen,
+            valueText: money(o.directFen),
+            pattern: "solid" as const,
+          },
+        ]
+      : []),
+  ]);
+  const categoryBars: Bar[] = report.categories
+    .filter((c) => c.netFen !== 0)
+    .map((c) => ({ label: name(c), value: c.netFen, valueText: withShare(c.netFen) }));
+  const periodBars: Bar[] = report.periods.map((p) => ({
+    label: periodLabel(p.period, report, locale, t),
+    value: p.netFen,
+    valueText: withShare(p.netFen),
+    pattern: PERIOD_PATTERN[p.period],
+  }));
+  const dayBars: Bar[] = report.days.map((d) => ({
+    label:
+      locale === "zh"
+        ? `${d.day}（${t(`reports.period.${d.period}`)}）`
+        : `${d.day} (${t(`reports.period.${d.period}`)})`,
+    value: d.netFen,
+    valueText: money(d.netFen),
+    pattern: PERIOD_PATTERN[d.period],
+  }));
+  // The chart spans the hours that had any sale or refund (the table below lists all 24).
+  const active = report.hours.filter((h) => h.saleFen !== 0 || h.refundFen !== 0).map((h) => h.hour);
+  const hourBars: Bar[] = report.hours
+    .filter((h) => active.length === 0 || (h.hour >= Math.min(...active) && h.hour <= Math.max(...active)))
+    .map((h) => ({ label: hourLabel(h.hour), value: h.netFen, valueText: money(h.netFen) }));
+  const periodLegend = (["trade", "public", "other"] as const).map((p) => ({
+    pattern: PERIOD_PATTERN[p],
+    label: t(`reports.period.${p}`),
+  }));
+
+  return (
+    <div className="space-y-10">
+      <HeadlineFigures headline={report.headline} locale={locale} />
+
+      <Section
+        id="places"
+        title={t("reports.section.places")}
+        hint={report.scope.level === "product" ? undefined : t("reports.section.places.hint")}
+      >
+        {placeBars.length > 0 && (
+          <BarChart caption="reports.chart.places" bars={placeBars} locale={locale} testId="chart-places" />
+        )}
+        {table("places")}
+        {table("placeOrganisations")}
+      </Section>
+
+      <Section id="organisations" title={t("reports.section.organisations")}>
+        {orgBars.length > 0 && (
+          <BarChart
+            caption="reports.chart.organisations"
+            bars={orgBars}
+            locale={locale}
+            testId="chart-organisations"
+            legend={[
+              { pattern: "hatch", label: t("reports.col.assisted") },
+              { pattern: "solid", label: t("reports.col.direct") },
+            ]}
+          />
+        )}
+        {table("organisations")}
+      </Section>
+
+      <Section id="categories" title={t("reports.section.categories")}>
+        {categoryBars.length > 0 && (
+          <BarChart caption="reports.chart.categories" bars={categoryBars} locale={locale} testId="chart-categories" />
+        )}
+        {table("categories")}
+      </Section>
+
+      <Section id="time" title={t("reports.section.time")}>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart
+            caption="reports.chart.periods"
+            bars={periodBars}
+            locale={locale}
+            legend={periodLegend}
+            testId="chart-periods"
+          />
+          <BarChart
+            caption="reports.chart.days"
+            bars={dayBars}
+            locale={locale}
+            legend={periodLegend}
+            testId="chart-days"
+          />
+        </div>
+        {table("periods")}
+        {table("days")}
+        <BarChart caption="reports.chart.hours" bars={hourBars} locale={locale} testId="chart-hours" />
+        {table("hours")}
+      </Section>
+
+      <Section id="top" title={t("reports.section.top")}>
+        {table("topProducts")}
+        {table("topCooperatives")}
+      </Section>
+    </div>
+  );
+}
+
+function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="space-y-4 print:break-before-page"
+      data-testid={`section-${id}`}
+    >
+      <div>
+        <h2 id={`${id}-heading`} className="text-lg font-bold text-brand-800">
+          {title}
+        </h2>
+        {hint && <p className="text-sm text-stone-600 print:hidden">{hint}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { reportHref, parseReportParams } from "~/components/reports/report-params";
+import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
+import { ReportView } from "~/components/reports/ReportView";
+import { ScopeTrail } from "~/components/reports/ScopeTrail";
+import { rangeName, scopeName } from "~/components/reports/tables";
+import { getReport, getReportOptions } from "~/models/reports.server";
+import { requireOrganiser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
+import { db } from "~/utils/db.server";
+import { translate, type MessageKey } from "~/utils/i18n";
+
+/**
+ * /admin/reports: the organisers' attribution report. The view (dates, place, certified,
+ * channel, language) is the URL's query; a value that is not valid gets a message in the page's
+ * language and a 400, never a 500. An organiser's page: never kept by any cache (ADR 007).
+ */
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const { locale, filters, errors } = parseReportParams(new URL(request.url).searchParams);
+  const prisma = await db();
+  const [options, result] = await Promise.all([
+    getReportOptions(prisma),
+    errors.length ? Promise.resolve(null) : getReport(prisma, filters),
+  ]);
+  if (!result || !result.ok) {
+    return data(
+      { locale, filters, options, errors: result && !result.ok ? result.errors : errors, report: null },
+      { status: 400, headers: PRIVATE },
+    );
+  }
+  return data({ locale, filters, options, errors: [], report: result.report }, { headers: PRIVATE });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => {
+  const locale = loaded?.locale ?? "zh";
+  const title = translate(locale, "reports.title");
+  const scope = loaded?.report ? ` · ${scopeName(loaded.report, locale)}` : "";
+  return [
+    { title: `${title}${scope} | ${translate(locale, "console.admin")}` },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+// The printed report: only the report itself (the site's header and footer, the console's
+// navigation and the filters stay on screen), sections on new pages, rows never split.
+const PRINT_CSS = `@media print {
+  body > header, body > footer, body > a[href="#main"] { display: none !important; }
+  main { max-width: none !important; padding: 0 !important; }
+  tr, figure { break-inside: avoid; }
+  a { color: inherit !important; text-decoration: none !important; }
+}`;
+
+export default function ReportsPage() {
+  const { locale, filters, options, errors, report } = useLoaderData<typeof loader>();
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const other = locale === "zh" ? "en" : "zh";
+  const extra = [
+    filters.certified ? t("reports.printedCertified") : "",
+    filters.channel ? t("reports.printedChannel", { channel: t(`reports.channel.${filters.channel}`) }) : "",
+  ].join("");
+  return (
+    <div className="space-y-6" lang={locale === "zh" ? "zh-CN" : "en"}>
+      {/* As HTML, not a text child: React would escape the quotes of the CSS and then see a hydration mismatch. */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-bold text-brand-800">
+            {t("reports.title")}
+            {report && <span className="block text-lg font-semibold text-stone-800">{scopeName(report, locale)}</span>}
+          </h1>
+          <div className="flex gap-2 text-sm print:hidden">
+            <Link
+              to={reportHref(other, filters)}
+              hrefLang={other === "zh" ? "zh-CN" : "en"}
+              aria-label={t("reports.switchLanguageLabel")}
+              className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+              data-testid="report-language"
+            >
+              {t("reports.switchLanguage")}
+            </Link>
+            {report && (
+              <button
+                type="button"
+                onClick={() => window.print()}
+                className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+              >
+                {t("reports.print")}
+              </button>
+            )}
+          </div>
+        </div>
+        <p className="max-w-3xl text-sm text-stone-700">{t("reports.intro")}</p>
+        {report && (
+          <p className="text-sm text-stone-600" data-testid="last-updated">
+            {report.lastUpdated
+              ? t("reports.lastUpdated", { time: formatDateTime(report.lastUpdated, locale) })
+              : t("reports.noLedger")}
+          </p>
+        )}
+        <p className="hidden text-sm print:block">
+          {t("reports.printedScope", {
+            scope: report ? scopeName(report, locale) : "",
+            range: rangeName(filters, locale),
+            extra,
+          })}
+        </p>
+      </header>
+
+      {report && <ScopeTrail scope={report.scope} filters={filters} locale={locale} />}
+
+      {errors.length > 0 && (
+        <div
+          role="alert"
+          className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-900"
+          data-testid="report-errors"
+        >
+          <p className="font-bold">{t("reports.error.title")}</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {errors.map((code) => (
+              <li key={code}>{t(`reports.error.${code}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <ReportFilterForm
+        locale={locale}
+        filters={filters}
+        options={options}
+        scope={report?.scope ?? null}
+        fair={report?.fair ?? null}
+      />
+
+      {report && <ReportView report={report} locale={locale} />}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+/** React must hydrate the server's HTML without a mismatch. */
+function collectHydrationErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|did not match|Minified React error #4(18|23|25)/i.test(message.text()))
+      errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+test("an organiser sees what the fair brought to Golog's counties, and through whom, in two clicks, and exports it", async ({
+  page,
+}) => {
+  // A citizen buys Golog yak jerky (Maqin County; its cooperative is paired with a retail alliance).
+  await page.goto("/products/golog-air-dried-yak-jerky");
+  await page.getByRole("button", { name: "加入购物车" }).click();
+  await expect(page.getByText("已加入购物车")).toBeVisible();
+  await page.getByTestId("cart-link").click();
+  await page.getByRole("link", { name: "去结算" }).click();
+  await page.getByLabel("姓名", { exact: true }).fill("王小明");
+  await page.getByLabel("手机号码").fill("138 0000 1234");
+  await page.getByRole("button", { name: /提交订单并支付 ¥98\.00/ }).click();
+  await page.getByRole("button", { name: /确认支付/ }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("已支付");
+
+  // The organiser signs in and lands on the report.
+  const errors = collectHydrationErrors(page);
+  await page.goto("/login?redirectTo=%2Fadmin%2Freports");
+  await page.getByLabel("电子邮箱").fill("organiser@fair.example");
+  await page.getByLabel("密码").fill("fair-organiser-2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/reports$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("帮扶成效报告");
+  await expect(page.getByTestId("headline-net").locator("dd").first()).not.toHaveText("¥0.00");
+
+  // Click 1: the region.
+  await page.getByTestId("table-places").getByRole("link", { name: "青海果洛", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/reports\?region=qinghai-golog$/);
+  await expect(page.getByTestId("scope-trail")).toContainText("青海果洛");
+  const pairs = page.getByTestId("table-placeOrganisations");
+  await expect(pairs.getByRole("heading")).toHaveText("各县区的帮扶组织");
+  const maqin = pairs.getByRole("row").filter({ hasText: "玛沁县" }).filter({ hasText: "沪上民营商超消费帮扶联盟" });
+  await expect(maqin).toHaveCount(1);
+  await shot(page, "reports-e2e-golog-phone");
+
+  // Click 2: the export of that very table.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    pairs.getByRole("link", { name: /导出 CSV/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("帮扶成效-各县区的帮扶组织-青海果洛.csv");
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString("utf8");
+  expect(text.split("\r\n")[0]).toBe("县区,帮扶组织,类型,帮助销售,直接采购");
+  const assisted = (await maqin.getByRole("cell").nth(2).textContent())!.replace(/[¥,]/g, "");
+  expect(text).toContain(`玛沁县,沪上民营商超消费帮扶联盟,民营企业,${assisted},0.00\r\n`);
+
+  // The same view in English keeps the filters.
+  await page.getByTestId("report-language").click();
+  await expect(page).toHaveURL(/\/admin\/reports\?lang=en&region=qinghai-golog$/);
+  await expect(pairs.getByRole("heading")).toHaveText("Organisations by county");
+  expect(errors).toEqual([]);
+});
+
+test("the public transparency page needs no sign-in and shows every region", async ({ page }) => {
+  await page.goto("/transparency");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("帮扶成效公示");
+  await expect(page.getByTestId("regions-table").getByRole("row")).toHaveCount(1 + 7 + 1);
+  await expect(page.getByText("销售额如何计算")).toBeVisible();
+  await shot(page, "transparency-e2e-zh-phone");
+  await page.goto("/en/transparency");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Transparency: what the fair brought");
+});
