@@ -101,7 +101,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="border-t border-stone-200 bg-white">
-          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">{t("footer.note")}</p>
+          <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">
+            {t("footer.note")}{" "}
+            <Link to={localePath(locale, "/transparency")} className="text-brand-700 underline">
+              {t("footer.transparency")}
+            </Link>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -27,6 +27,7 @@ export const zh = {
   "error.backHome": "返回首页",
   "error.tooMany": "请求太频繁了，请稍等一分钟再试。",
   "footer.note": "消费帮扶：每一分销售额都按县、合作社和帮扶组织记账，可查可核。",
+  "footer.transparency": "查看帮扶公示",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -59,4 +60,5 @@ export const en: Record<keyof typeof zh, string> = {
   "error.tooMany": "Too many requests just now. Please wait a minute and try again.",
   "footer.note":
     "Consumption assistance: every fen of sales is recorded by county, cooperative and assisting organisation.",
+  "footer.transparency": "See the public figures",
 };
