@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -11,6 +11,19 @@ import { NonceContext } from "./utils/nonce";
 export { boot, BootError } from "./utils/boot.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's streaming renderer can emit NUL bytes where a chunk boundary falls inside multi-byte
+ * text (facebook/react#24985). Browsers drop them; crawlers and other parsers may not. A NUL byte
+ * never belongs in our HTML (forms refuse them), and UTF-8 never uses 0x00 inside a character.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -30,7 +43,7 @@ export default function handleRequest(
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // Pages are personal (cart count, sessions) unless a route says otherwise.
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");

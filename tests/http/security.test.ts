@@ -18,6 +18,7 @@ describe("HTTP security", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     const html = await response.text();
+    expect(html.includes("\u0000"), "NUL bytes in the HTML").toBe(false);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     // Every executable script carries the nonce; JSON-LD data blocks are not executed, so CSP does not apply to them.
