@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
-import { matchTotp } from "~/utils/totp.server";
+import { matchTotp, newTotpSecret } from "~/utils/totp.server";
 
 /** bcrypt cost: 10 is the floor the issue sets; each extra step doubles an attacker's work and ours. */
 export const BCRYPT_COST = 11;
@@ -255,5 +255,46 @@ export async function audit(
       before: entry.before === undefined ? undefined : JSON.parse(JSON.stringify(entry.before)),
       after: entry.after === undefined ? undefined : JSON.parse(JSON.stringify(entry.after)),
     },
+  });
+}
+
+/**
+ * Turning on second-factor sign-in takes two steps: a secret is proposed (shown to the user as a
+ * QR link and as text), and only a right code from their app turns it on, so nobody locks
+ * themselves out with a secret their app never saw.
+ */
+export async function proposeTotpSecret(prisma: PrismaClient, userId: string) {
+  const secret = newTotpSecret();
+  await prisma.user.update({
+    where: { id: userId },
+    data: { totpSecret: secret, totpEnabled: false, totpLastStep: null },
+  });
+  return secret;
+}
+
+export async function enableTotp(
+  prisma: PrismaClient,
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabled: true },
+  });
+  if (!user.totpSecret || user.totpEnabled) return false;
+  const step = matchTotp(user.totpSecret, code.trim(), now.getTime());
+  if (step === null) return false;
+  const { count } = await prisma.user.updateMany({
+    where: { id: userId, totpEnabled: false },
+    data: { totpEnabled: true, totpLastStep: step },
+  });
+  return count === 1;
+}
+
+export async function disableTotp(prisma: PrismaClient, userId: string) {
+  await prisma.user.update({
+    where: { id: userId },
+    data: { totpEnabled: false, totpSecret: null, totpLastStep: null },
   });
 }

@@ -26,6 +26,7 @@ export default function AdminLayout() {
         { to: "/admin/fair", label: "console.fair" },
         { to: "/admin/invitations", label: "console.invitations" },
         { to: "/admin/audit", label: "console.audit" },
+        { to: "/admin/security", label: "console.totp" },
       ]}
     >
       <Outlet />

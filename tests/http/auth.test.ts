@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { currentStep, totpCode } from "~/utils/totp.server";
 import { createUser, signInAs, TEST_PASSWORD } from "../support/auth";
 import { withTestDatabase } from "../support/database";
 import { Buyer, withHttpApp } from "../support/http-app";
@@ -58,5 +59,29 @@ describe("signing in over HTTP", () => {
       redirectTo: "//evil.example/steal",
     });
     expect(response.headers.get("Location")).toBe("/admin");
+  });
+
+  it("lets an organiser turn on two-step sign-in, then asks every sign-in for a fresh code", async () => {
+    const user = await createUser(t.prisma, "ORGANISER");
+    const browser = new Buyer(app.baseUrl);
+    await browser.post("/login", { email: user.email, password: TEST_PASSWORD });
+    await browser.post("/admin/security", { intent: "propose" });
+    const { totpSecret } = await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect((await browser.post("/admin/security", { intent: "enable", code: "000000" })).status).toBe(400);
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabled).toBe(false);
+    const enable = await browser.post("/admin/security", {
+      intent: "enable",
+      code: totpCode(totpSecret!, currentStep()),
+    });
+    expect(enable.status).toBe(200);
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabled).toBe(true);
+
+    const later = new Buyer(app.baseUrl);
+    const password = await later.post("/login", { email: user.email, password: TEST_PASSWORD });
+    expect(password.headers.get("Location")).toBe("/login/code");
+    expect((await later.request("/admin")).status).toBe(302);
+    const code = await later.post("/login/code", { code: totpCode(totpSecret!, currentStep() + 1) });
+    expect(code.headers.get("Location")).toBe("/admin");
+    expect((await later.request("/admin")).status).toBe(200);
   });
 });
