@@ -100,18 +100,21 @@ describe("a cooperative's products", () => {
 
     expect(await getOwnProduct(t.prisma, b.cooperativeId, product.id)).toBeNull();
     expect((await listCooperativeProducts(t.prisma, b.cooperativeId)).map((p) => p.id)).not.toContain(product.id);
+    const edit = await input({ price: "1.00" });
+    // Thunks, not promises: each attempt starts only once its rejection is being awaited.
     const attempts = [
-      updateProduct(t.prisma, { ...b, id: product.id, input: await input({ price: "1.00" }), stockWas: 7 }),
-      retireProduct(t.prisma, { ...b, id: product.id }),
-      requestCertification(t.prisma, { ...b, id: product.id }),
-      addProductImage(t.prisma, { ...b, productId: product.id, bytes: PNG, altZh: "", altEn: "" }),
-      removeProductImage(t.prisma, {
-        ...b,
-        productId: product.id,
-        imageId: before.images[0]!.id,
-      }),
+      () => updateProduct(t.prisma, { ...b, id: product.id, input: edit, stockWas: 7 }),
+      () => retireProduct(t.prisma, { ...b, id: product.id }),
+      () => requestCertification(t.prisma, { ...b, id: product.id }),
+      () => addProductImage(t.prisma, { ...b, productId: product.id, bytes: PNG, altZh: "", altEn: "" }),
+      () =>
+        removeProductImage(t.prisma, {
+          ...b,
+          productId: product.id,
+          imageId: before.images[0]!.id,
+        }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(PortalNotFoundError);
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(PortalNotFoundError);
     expect(await productState(product.id)).toEqual(before);
     expect(await t.prisma.auditLog.count()).toBe(auditBefore);
     expect(await t.prisma.upload.count({ where: { uploadedById: b.actorId } })).toBe(0);
