@@ -82,19 +82,19 @@ test("a filter narrows the results, shows as a removable chip, and the county li
 
 test("pages through all goods with prev/next links", async ({ page }) => {
   await page.goto("/search?sort=price-asc");
-  await expect(page.getByTestId("search-count")).toContainText("第 1 / 7 页");
+  await expect(page.getByTestId("search-count")).toContainText(/第 1 \/ \d+ 页/);
   await expect(page.getByTestId("search-results").locator("li")).toHaveCount(24);
   const firstPage = await page.getByTestId("product-name").allTextContents();
 
   await page.getByRole("link", { name: "下一页" }).click();
   await expect(page).toHaveURL(/sort=price-asc&page=2$/);
-  await expect(page.getByTestId("search-count")).toContainText("第 2 / 7 页");
+  await expect(page.getByTestId("search-count")).toContainText(/第 2 \/ \d+ 页/);
   const secondPage = await page.getByTestId("product-name").allTextContents();
   expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
   await shot(page, "zh-page2");
 
   await page.getByRole("link", { name: "上一页" }).click();
-  await expect(page.getByTestId("search-count")).toContainText("第 1 / 7 页");
+  await expect(page.getByTestId("search-count")).toContainText(/第 1 \/ \d+ 页/);
 });
 
 test("an absurd query gets a helpful page, not an error", async ({ page }) => {
@@ -140,7 +140,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/search");
     await page.getByRole("link", { name: "下一页" }).click();
     await expect(page).toHaveURL(/page=2$/);
-    await expect(page.getByTestId("search-count")).toContainText("第 2 / 7 页");
+    await expect(page.getByTestId("search-count")).toContainText(/第 2 \/ \d+ 页/);
   });
 });
 
