@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
-import { countCartItems } from "~/models/cart.server";
+import { countCartItems } from "~/cart/cart.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { useNonce } from "~/utils/nonce";

@@ -4,7 +4,7 @@
  * in the README. Never run against a DATABASE_URL server. Idempotent.
  */
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { hashPassword } from "../app/models/accounts.server";
+import { hashPassword } from "../app/accounts/accounts.server";
 
 export const DEMO_ORGANISER = { email: "organiser@fair.example", password: "fair-organiser-2026" };
 export const DEMO_STAFF_PASSWORD = "fair-cooperative-2026";

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { reportTables } from "../app/components/reports/tables";
-import type { ReportFilters } from "../app/components/reports/report-params";
+import type { ReportFilters } from "../app/reports/report-params";
 import {
   getReport,
   queryHourly,
@@ -29,8 +29,8 @@ import {
   resolveScope,
   verifyRollups,
   type ResolvedFilters,
-} from "../app/models/reports.server";
-import { getTransparency } from "../app/models/transparency.server";
+} from "../app/reports/reports.server";
+import { getTransparency } from "../app/ledger/transparency.server";
 import { toCsv } from "../app/utils/csv";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";

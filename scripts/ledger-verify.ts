@@ -1,8 +1,8 @@
 // `npm run ledger:verify`: proves that, for every order and in total, the ledger's sales minus
 // refunds equal the money received minus the money refunded, to the fen. Exits 1 and names the
 // orders on any mismatch.
-import { verifyLedger } from "../app/models/ledger.server";
-import { verifyRollups } from "../app/models/reports.server";
+import { verifyLedger } from "../app/ledger/ledger.server";
+import { verifyRollups } from "../app/reports/reports.server";
 import { database } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { formatFen } from "../app/utils/money";

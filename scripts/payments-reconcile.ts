@@ -6,8 +6,8 @@
 // checked, so a scheduler notices. Safe to run from cron on any server, as often as wanted.
 //
 // With the embedded database (no DATABASE_URL), stop the app first: PGlite is single-process.
-import { reconcileStripePayments } from "../app/models/stripe-events.server";
-import { stripeConfigured } from "../app/services/stripe.server";
+import { reconcileStripePayments } from "../app/payments/stripe-events.server";
+import { stripeConfigured } from "../app/payments/stripe.server";
 import { database } from "../app/utils/db.server";
 import { ConfigError } from "../app/utils/env.server";
 import { applyMigrations } from "../app/utils/migrations.server";

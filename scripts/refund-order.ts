@@ -2,8 +2,8 @@
 // refunds a paid order (all of it, or the given quantities of some lines) through the provider
 // that took the money, until the organiser's console has its refund screen. The amount comes from
 // the order's own lines; with Stripe the ledger is reversed when its webhook confirms the refund.
-import { refundOrder, RefundRejectedError } from "../app/models/refund-order.server";
-import { RefundError } from "../app/models/refunds.server";
+import { refundOrder, RefundRejectedError } from "../app/payments/refund-order.server";
+import { RefundError } from "../app/payments/refunds.server";
 import { database } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { formatFen } from "../app/utils/money";

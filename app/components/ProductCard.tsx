@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { Locale } from "~/utils/i18n";
 import { localePath, pick, translate } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
+import { FEW_LEFT } from "~/catalog/stock";
 
 export interface ProductCardData {
   slug: string;
@@ -15,8 +16,6 @@ export interface ProductCardData {
   images: { url: string; altZh: string; altEn: string }[];
   cooperative: { nameZh: string; nameEn: string; county: { nameZh: string; nameEn: string } };
 }
-
-export const FEW_LEFT = 5;
 
 export function ProductCard({ product, locale }: { product: ProductCardData; locale: Locale }) {
   const image = product.images[0];

@@ -4,7 +4,7 @@ import { ProductCard } from "~/components/ProductCard";
 import { CooperativeCard } from "~/components/browse/CooperativeCard";
 import { FairBanner } from "~/components/browse/FairBanner";
 import { formatDayRange } from "~/components/browse/format";
-import { getHomePage } from "~/models/catalog.server";
+import { getHomePage } from "~/catalog/catalog.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";

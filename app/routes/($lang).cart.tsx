@@ -9,8 +9,8 @@ import {
   getCart,
   removeFromCart,
   setCartQuantity,
-} from "~/models/cart.server";
-import { CartActionSchema } from "~/schemas/cart";
+} from "~/cart/cart.server";
+import { CartActionSchema } from "~/cart/cart-schema";
 import { MAX_PER_LINE } from "~/utils/limits";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { parsePage } from "~/components/browse/page-param";
-import { getCategoryPage } from "~/models/browse.server";
+import { getCategoryPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";

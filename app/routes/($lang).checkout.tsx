@@ -5,14 +5,20 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { Honeypot, honeypotFilled } from "~/components/Honeypot";
-import { getCart } from "~/models/cart.server";
-import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/models/orders.server";
-import { listOrganisationsForCheckout } from "~/models/organisations.server";
-import { hitRateLimit, LIMITS } from "~/models/rate-limit.server";
+import { getCart } from "~/cart/cart.server";
+import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/orders/orders.server";
+import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
+import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
 import { MAX_PER_LINE } from "~/utils/limits";
-import { CheckoutSchema, fieldErrors, PROVINCES, RESERVATION_MINUTES, type CheckoutField } from "~/schemas/checkout";
-import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/services/payment-provider.server";
-import { clientAddress } from "~/utils/auth.server";
+import {
+  CheckoutSchema,
+  fieldErrors,
+  PROVINCES,
+  RESERVATION_MINUTES,
+  type CheckoutField,
+} from "~/orders/checkout-schema";
+import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/payments/provider.server";
+import { clientAddress } from "~/accounts/auth.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { requireLocale } from "~/utils/http.server";

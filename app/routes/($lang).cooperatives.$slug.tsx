@@ -5,7 +5,7 @@ import { PartnersSection } from "~/components/browse/PartnersSection";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { linkageHelpKey, linkageKey } from "~/components/browse/format";
 import { parsePage } from "~/components/browse/page-param";
-import { getCooperativePage } from "~/models/browse.server";
+import { getCooperativePage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";

@@ -5,7 +5,7 @@ import { CooperativeCard } from "~/components/browse/CooperativeCard";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { parsePage } from "~/components/browse/page-param";
-import { getCountyPage } from "~/models/browse.server";
+import { getCountyPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, pick, translate } from "~/utils/i18n";

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getOrderByToken, releaseExpiredReservations } from "~/models/orders.server";
-import { getAttributionReceipt } from "~/models/receipt.server";
-import { startPaymentOrExplain } from "~/services/payment-provider.server";
+import { getOrderByToken, releaseExpiredReservations } from "~/orders/orders.server";
+import { getAttributionReceipt } from "~/orders/receipt.server";
+import { startPaymentOrExplain } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, requireLocale } from "~/utils/http.server";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { cartExists, createCart } from "~/models/cart.server";
-import { getOrderByToken, restoreOrderToCart } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
-import { testPaymentsAllowed } from "~/services/payment-provider.server";
+import { cartExists, createCart } from "~/cart/cart.server";
+import { getOrderByToken, restoreOrderToCart } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
+import { testPaymentsAllowed } from "~/payments/provider.server";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { notFound, requireLocale } from "~/utils/http.server";

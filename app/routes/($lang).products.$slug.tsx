@@ -9,7 +9,7 @@ import { PartnersSection } from "~/components/browse/PartnersSection";
 import { ProductGallery } from "~/components/browse/ProductGallery";
 import { Provenance } from "~/components/browse/Provenance";
 import { StockBadge } from "~/components/browse/StockBadge";
-import { getProductPage } from "~/models/browse.server";
+import { getProductPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";

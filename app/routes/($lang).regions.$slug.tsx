@@ -4,7 +4,7 @@ import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { parsePage } from "~/components/browse/page-param";
-import { getRegionPage } from "~/models/browse.server";
+import { getRegionPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";

@@ -2,7 +2,7 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
 import { percent } from "~/components/reports/tables";
-import { getTransparency } from "~/models/transparency.server";
+import { getTransparency } from "~/ledger/transparency.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

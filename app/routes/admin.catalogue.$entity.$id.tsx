@@ -9,9 +9,9 @@ import {
   type EntityName,
 } from "~/components/admin/entity-fields";
 import { FormField } from "~/components/FormField";
-import { AdminError, saveCooperative, saveCounty, saveOrganisation, saveRegion } from "~/models/admin.server";
-import { adminErrors, CooperativeSchema, CountySchema, OrganisationSchema, RegionSchema } from "~/schemas/admin";
-import { requireOrganiser } from "~/utils/auth.server";
+import { AdminError, saveCooperative, saveCounty, saveOrganisation, saveRegion } from "~/console/admin.server";
+import { adminErrors, CooperativeSchema, CountySchema, OrganisationSchema, RegionSchema } from "~/console/admin-schema";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCatalogueAdmin } from "~/models/admin.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { getCatalogueAdmin } from "~/console/admin.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 

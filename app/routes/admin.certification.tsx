@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
-import { AdminError, approveCertification, getCertificationQueue, rejectCertification } from "~/models/admin.server";
-import { adminErrors, ApproveCertificationSchema, RejectCertificationSchema } from "~/schemas/admin";
-import { requireOrganiser } from "~/utils/auth.server";
+import { AdminError, approveCertification, getCertificationQueue, rejectCertification } from "~/console/admin.server";
+import { adminErrors, ApproveCertificationSchema, RejectCertificationSchema } from "~/console/admin-schema";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 

@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AdminForm } from "~/components/admin/AdminForm";
 import { FormField } from "~/components/FormField";
-import { saveFair } from "~/models/admin.server";
-import { adminErrors, FairSchema } from "~/schemas/admin";
-import { requireOrganiser } from "~/utils/auth.server";
+import { saveFair } from "~/console/admin.server";
+import { adminErrors, FairSchema } from "~/console/admin-schema";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
 

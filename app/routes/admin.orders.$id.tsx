@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
-import { audit } from "~/models/accounts.server";
-import { refundOrder, RefundRejectedError } from "~/models/refund-order.server";
-import { RefundError } from "~/models/refunds.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { audit } from "~/accounts/accounts.server";
+import { refundOrder, RefundRejectedError } from "~/payments/refund-order.server";
+import { RefundError } from "~/payments/refunds.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";

@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminForm } from "~/components/admin/AdminForm";
 import { FormField } from "~/components/FormField";
-import { deletePartnership, getCatalogueAdmin, savePartnership } from "~/models/admin.server";
-import { adminErrors, PartnershipSchema } from "~/schemas/admin";
-import { requireOrganiser } from "~/utils/auth.server";
+import { deletePartnership, getCatalogueAdmin, savePartnership } from "~/console/admin.server";
+import { adminErrors, PartnershipSchema } from "~/console/admin-schema";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseReportParams, type ReportErrorCode } from "~/components/reports/report-params";
+import { parseReportParams, type ReportErrorCode } from "~/reports/report-params";
 import { csvFileName, isTableId, reportTables } from "~/components/reports/tables";
-import { getReport } from "~/models/reports.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { getReport } from "~/reports/reports.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { attachmentDisposition, CSV_CONTENT_TYPE, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { translate, type Locale } from "~/utils/i18n";

@@ -1,12 +1,12 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { reportHref, parseReportParams } from "~/components/reports/report-params";
+import { reportHref, parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
 import { rangeName, scopeName } from "~/components/reports/tables";
-import { getReport, getReportOptions } from "~/models/reports.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { getReport, getReportOptions } from "~/reports/reports.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { translate, type MessageKey } from "~/utils/i18n";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
-import { audit, disableTotp, enableTotp, proposeTotpSecret } from "~/models/accounts.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { audit, disableTotp, enableTotp, proposeTotpSecret } from "~/accounts/accounts.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
-import { otpauthUrl } from "~/utils/totp.server";
+import { otpauthUrl } from "~/accounts/totp.server";
 
 export const meta: MetaFunction = () => [
   { title: "两步验证 · Two-step sign-in" },

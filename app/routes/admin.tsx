@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleShell } from "~/components/ConsoleShell";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser } from "~/accounts/auth.server";
 import { consoleLocale, translate } from "~/utils/i18n";
 
 /** Every page under /admin is for organisers; each child loader checks the role again itself. */

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getProductArtSubject } from "~/models/catalog.server";
+import { getProductArtSubject } from "~/catalog/catalog.server";
 import { db } from "~/utils/db.server";
 import { drawProductArt } from "~/utils/product-art";
 

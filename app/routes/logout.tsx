@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { signOutHeaders } from "~/utils/auth.server";
+import { signOutHeaders } from "~/accounts/auth.server";
 
 /** Sign-out is a POST (a link or a prefetch must never sign anyone out). */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getUpload } from "~/models/uploads.server";
+import { getUpload } from "~/catalog/uploads.server";
 import { db } from "~/utils/db.server";
 
 /**

@@ -5,10 +5,10 @@ import { portalHref } from "~/components/portal/href";
 import { Notice } from "~/components/portal/Notice";
 import { OrderCard } from "~/components/portal/OrderCard";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
-import { PortalConflictError, rethrowAsHttp } from "~/models/portal-common.server";
-import { listCooperativeOrders, setFulfilment, type OrdersView } from "~/models/portal-orders.server";
-import { formValues, FulfilmentSchema, portalErrors } from "~/schemas/portal";
-import { requireCooperativeStaff } from "~/utils/auth.server";
+import { PortalConflictError, rethrowAsHttp } from "~/portal/portal-common.server";
+import { listCooperativeOrders, setFulfilment, type OrdersView } from "~/portal/portal-orders.server";
+import { formValues, FulfilmentSchema, portalErrors } from "~/portal/portal-schema";
+import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
 

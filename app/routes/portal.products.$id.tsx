@@ -6,7 +6,7 @@ import { Notice } from "~/components/portal/Notice";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { CertificationPanel, ImagesPanel, RetirePanel } from "~/components/portal/ProductPanels";
 import { ProductForm } from "~/components/portal/ProductForm";
-import { PortalConflictError, rethrowAsHttp } from "~/models/portal-common.server";
+import { PortalConflictError, rethrowAsHttp } from "~/portal/portal-common.server";
 import {
   addProductImage,
   assertOwnProduct,
@@ -16,8 +16,8 @@ import {
   requestCertification,
   retireProduct,
   updateProduct,
-} from "~/models/portal-products.server";
-import { isMultipart, readUploadForm, UploadError, type UploadProblem } from "~/models/uploads.server";
+} from "~/portal/portal-products.server";
+import { isMultipart, readUploadForm, UploadError, type UploadProblem } from "~/catalog/uploads.server";
 import {
   fenToYuanText,
   formValues,
@@ -25,8 +25,8 @@ import {
   portalErrors,
   ProductSchema,
   StockWasSchema,
-} from "~/schemas/portal";
-import { requireCooperativeStaff } from "~/utils/auth.server";
+} from "~/portal/portal-schema";
+import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 

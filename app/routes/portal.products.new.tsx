@@ -4,10 +4,10 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { portalHref } from "~/components/portal/href";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { ProductForm } from "~/components/portal/ProductForm";
-import { PortalConflictError } from "~/models/portal-common.server";
-import { createProduct, listCategories } from "~/models/portal-products.server";
-import { formValues, portalErrors, ProductSchema } from "~/schemas/portal";
-import { requireCooperativeStaff } from "~/utils/auth.server";
+import { PortalConflictError } from "~/portal/portal-common.server";
+import { createProduct, listCategories } from "~/portal/portal-products.server";
+import { formValues, portalErrors, ProductSchema } from "~/portal/portal-schema";
+import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, translate } from "~/utils/i18n";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleShell } from "~/components/ConsoleShell";
-import { requireCooperativeStaff } from "~/utils/auth.server";
+import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate } from "~/utils/i18n";
 

@@ -1,4 +1,4 @@
-import { getSitemapEntries } from "~/models/browse.server";
+import { getSitemapEntries } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sitemapXml } from "~/utils/seo";

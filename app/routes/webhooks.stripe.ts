@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleStripeEvent } from "~/models/stripe-events.server";
-import { isSignatureError, stripeConfigured, verifyStripeWebhook } from "~/services/stripe.server";
+import { handleStripeEvent } from "~/payments/stripe-events.server";
+import { isSignatureError, stripeConfigured, verifyStripeWebhook } from "~/payments/stripe.server";
 import { db } from "~/utils/db.server";
 
 /**

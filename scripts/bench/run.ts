@@ -21,7 +21,7 @@ import { writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
-import { verifyLedger } from "../../app/models/ledger.server";
+import { verifyLedger } from "../../app/ledger/ledger.server";
 import { weigh, type Weight } from "./client-weight";
 import { Buyer, oversellDrill, type DrillResult } from "./checkout-drill";
 import {

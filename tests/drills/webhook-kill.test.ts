@@ -15,7 +15,7 @@ import pg from "pg";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { upsertCooperative, upsertOrganisation, upsertPartnership, upsertProduct } from "../../prisma/factories";
-import { verifyLedger } from "~/models/ledger.server";
+import { verifyLedger } from "~/ledger/ledger.server";
 import type { Database } from "~/utils/db.server";
 import {
   signatureFor,

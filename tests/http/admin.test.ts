@@ -6,10 +6,10 @@ import {
   upsertProduct,
   upsertRegion,
 } from "../../prisma/factories";
-import { addToCart, createCart } from "~/models/cart.server";
-import { verifyLedger } from "~/models/ledger.server";
-import { placeOrder } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { verifyLedger } from "~/ledger/ledger.server";
+import { placeOrder } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
 import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentStep, totpCode } from "~/utils/totp.server";
+import { currentStep, totpCode } from "~/accounts/totp.server";
 import { createUser, signInAs, TEST_PASSWORD } from "../support/auth";
 import { withTestDatabase } from "../support/database";
 import { Buyer, withHttpApp } from "../support/http-app";

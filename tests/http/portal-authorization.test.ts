@@ -9,9 +9,9 @@ import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { withHttpApp } from "../support/http-app";
-import { addToCart, createCart } from "~/models/cart.server";
-import { placeOrder } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { placeOrder } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
 
 const t = withTestDatabase();
 const app = withHttpApp();

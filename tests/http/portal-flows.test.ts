@@ -10,11 +10,11 @@ import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { withHttpApp } from "../support/http-app";
-import { addToCart, createCart } from "~/models/cart.server";
-import { verifyLedger } from "~/models/ledger.server";
-import { placeOrder } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
-import { MAX_UPLOAD_BYTES } from "~/models/uploads.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { verifyLedger } from "~/ledger/ledger.server";
+import { placeOrder } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
+import { MAX_UPLOAD_BYTES } from "~/catalog/uploads.server";
 
 const t = withTestDatabase();
 const app = withHttpApp();

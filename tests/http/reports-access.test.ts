@@ -7,9 +7,9 @@ import {
   upsertProduct,
   upsertRegion,
 } from "../../prisma/factories";
-import { addToCart, createCart } from "~/models/cart.server";
-import { placeOrder } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { placeOrder } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
 import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";

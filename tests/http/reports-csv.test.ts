@@ -10,10 +10,10 @@ import {
   upsertRegion,
 } from "../../prisma/factories";
 import { TABLE_IDS } from "~/components/reports/tables";
-import { addToCart, createCart } from "~/models/cart.server";
-import { placeOrder } from "~/models/orders.server";
-import { applyPaymentEvent } from "~/models/payments.server";
-import { confirmRefund, requestRefund } from "~/models/refunds.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { placeOrder } from "~/orders/orders.server";
+import { applyPaymentEvent } from "~/payments/payments.server";
+import { confirmRefund, requestRefund } from "~/payments/refunds.server";
 import { parseCsv } from "~/utils/csv";
 import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";

@@ -5,12 +5,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type Stripe from "stripe";
 import { upsertProduct } from "../../prisma/factories";
-import { addToCart, createCart } from "~/models/cart.server";
-import { verifyLedger } from "~/models/ledger.server";
-import { placeOrder } from "~/models/orders.server";
-import { refundOrder } from "~/models/refund-order.server";
-import { applySession } from "~/models/stripe-events.server";
-import { startPaymentOrExplain } from "~/services/payment-provider.server";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { verifyLedger } from "~/ledger/ledger.server";
+import { placeOrder } from "~/orders/orders.server";
+import { refundOrder } from "~/payments/refund-order.server";
+import { applySession } from "~/payments/stripe-events.server";
+import { startPaymentOrExplain } from "~/payments/provider.server";
 import { checkoutInput, reservedUnits } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { deliver, signatureFor, startFakeStripe, pointEnvAtFakeStripe } from "../support/fake-stripe";

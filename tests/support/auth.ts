@@ -1,6 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { createSession, hashPassword } from "~/models/accounts.server";
-import { sessionCookieHeader } from "~/utils/auth.server";
+import { createSession, hashPassword } from "~/accounts/accounts.server";
+import { sessionCookieHeader } from "~/accounts/auth.server";
 import { upsertCooperative } from "../../prisma/factories";
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { CheckoutInput } from "~/schemas/checkout";
+import type { CheckoutInput } from "~/orders/checkout-schema";
 
 /** A valid checkout form for booth pickup; override what a test cares about. */
 export function checkoutInput(overrides: Partial<CheckoutInput> = {}): CheckoutInput {

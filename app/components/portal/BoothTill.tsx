@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { PAYMENT_METHODS, MAX_BOOTH_QUANTITY, quantityField } from "~/schemas/portal";
+import { PAYMENT_METHODS, MAX_BOOTH_QUANTITY, quantityField } from "~/portal/portal-schema";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { Notice } from "./Notice";

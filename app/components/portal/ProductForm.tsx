@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
-import { PRODUCT_STATUSES, ProductSchema, portalErrors, type ProductField } from "~/schemas/portal";
+import { PRODUCT_STATUSES, ProductSchema, portalErrors, type ProductField } from "~/portal/portal-schema";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { MarkdownView } from "~/components/MarkdownView";
 import { Notice } from "./Notice";

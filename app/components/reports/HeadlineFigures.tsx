@@ -2,7 +2,7 @@ import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { BarChart } from "./BarChart";
 import { percent } from "./tables";
-import type { Headline } from "./types";
+import type { Headline } from "~/reports/types";
 
 /** The figures an organiser quotes first, then how the net sales divide (a chart that reads without colour). */
 export function HeadlineFigures({ headline, locale }: { headline: Headline; locale: Locale }) {

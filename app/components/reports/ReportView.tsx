@@ -4,9 +4,9 @@ import { formatFen } from "~/utils/money";
 import { BarChart, type Bar, type BarPattern } from "./BarChart";
 import { DataTable } from "./DataTable";
 import { HeadlineFigures } from "./HeadlineFigures";
-import { reportCsvHref } from "./report-params";
+import { reportCsvHref } from "~/reports/report-params";
 import { hourLabel, percent, periodLabel, reportTables, type TableId } from "./tables";
-import type { FairPeriod, ReportData } from "./types";
+import type { FairPeriod, ReportData } from "~/reports/types";
 
 const PERIOD_PATTERN: Record<FairPeriod, BarPattern> = { trade: "hatch", public: "solid", other: "dots" };
 

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { pick, translate, type Locale } from "~/utils/i18n";
-import { reportHref, type ReportFilters } from "./report-params";
-import type { Named, ReportScope } from "./types";
+import { reportHref, type ReportFilters } from "~/reports/report-params";
+import type { Named, ReportScope } from "~/reports/types";
 
 /** Where the view sits: 全部地区 / 青海果洛 / 玛沁县; every level above is a link that keeps the other filters. */
 export function ScopeTrail({ scope, filters, locale }: { scope: ReportScope; filters: ReportFilters; locale: Locale }) {

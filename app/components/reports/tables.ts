@@ -2,8 +2,8 @@ import type { CsvCell } from "~/utils/csv";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { fenToDecimal } from "~/utils/seo";
-import { drillDown, reportHref, type ReportFilters } from "./report-params";
-import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "./types";
+import { drillDown, reportHref, type ReportFilters } from "~/reports/report-params";
+import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "~/reports/types";
 
 /**
  * Every table of the report, defined once: the page renders these cells and the CSV export

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { SearchFacets } from "~/models/search.server";
-import type { SearchQuery } from "~/schemas/search";
+import type { SearchFacets } from "~/catalog/search.server";
+import type { SearchQuery } from "~/catalog/search-schema";
 import { pick, translate, type Locale } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { searchHref } from "./links";

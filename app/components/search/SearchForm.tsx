@@ -1,7 +1,7 @@
 import { useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { activeFilterCount, defaultSort, fenToYuanParam, type SearchQuery } from "~/schemas/search";
-import type { SearchFacets } from "~/models/search.server";
+import { activeFilterCount, defaultSort, fenToYuanParam, type SearchQuery } from "~/catalog/search-schema";
+import type { SearchFacets } from "~/catalog/search.server";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 
 export const control =

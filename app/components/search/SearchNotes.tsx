@@ -1,4 +1,4 @@
-import { SEARCH_PRICE_MAX_YUAN, SEARCH_QUERY_MAX_LENGTH, type SearchNoteCode } from "~/schemas/search";
+import { SEARCH_PRICE_MAX_YUAN, SEARCH_QUERY_MAX_LENGTH, type SearchNoteCode } from "~/catalog/search-schema";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 
 const noteKey = (code: SearchNoteCode): MessageKey => `search.note.${code}`;

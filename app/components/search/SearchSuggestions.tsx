@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { SearchFacets } from "~/models/search.server";
-import type { SearchQuery } from "~/schemas/search";
+import type { SearchFacets } from "~/catalog/search.server";
+import type { SearchQuery } from "~/catalog/search-schema";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { searchHref, withoutFilters } from "./links";
 

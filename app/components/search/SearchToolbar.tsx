@@ -1,4 +1,4 @@
-import { defaultSort, SEARCH_SORTS, type SearchSort } from "~/schemas/search";
+import { defaultSort, SEARCH_SORTS, type SearchSort } from "~/catalog/search-schema";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { control, labelClass, SEARCH_FORM_ID, secondaryButton } from "./SearchForm";
 

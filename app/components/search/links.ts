@@ -1,4 +1,4 @@
-import { toSearchParams, type SearchQuery } from "~/schemas/search";
+import { toSearchParams, type SearchQuery } from "~/catalog/search-schema";
 
 type Query = Omit<SearchQuery, "notes">;
 

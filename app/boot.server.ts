@@ -1,0 +1,56 @@
+import { seedDemoAccounts } from "../prisma/seed-accounts";
+import { seedDemoFair } from "../prisma/seed-demo";
+import { releaseExpiredReservations } from "~/orders/orders.server";
+import { database, DatabaseStartError, type Prisma } from "./utils/db.server";
+import { ConfigError, env } from "./utils/env.server";
+import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";
+
+/** A start-up problem told in one line: what is wrong and how to fix it. */
+export class BootError extends Error {}
+
+/**
+ * Readies the database before the server listens. The embedded database migrates itself and
+ * gets the demo fair on first run; a PostgreSQL server is migrated by `npm run db:deploy`, and
+ * start-up refuses to run an app newer than its schema.
+ */
+// Every server sweeps expired reservations; the release is a conditional update, so several
+// servers sweeping at once release each order exactly once.
+const SWEEP_INTERVAL_MS = 60_000;
+function startReservationSweeper(prisma: Prisma) {
+  setInterval(() => {
+    releaseExpiredReservations(prisma).catch((error: Error) =>
+      console.error(`reservation sweep failed: ${error.message}`),
+    );
+  }, SWEEP_INTERVAL_MS).unref();
+}
+
+export async function boot(): Promise<{ engine: string; applied: string[]; seeded: boolean }> {
+  try {
+    const config = env();
+    const db = await database();
+    const migrations = await readMigrations();
+    if (db.engine === "pglite") {
+      const applied = await applyMigrations(db.sql, migrations);
+      const empty = (await db.prisma.pairedRegion.count()) === 0;
+      const seeded = empty && config.SEED_DEMO === "auto";
+      if (seeded) {
+        await seedDemoFair(db.prisma);
+        // Demo sign-ins exist only here, on the embedded database, never on a DATABASE_URL server.
+        await seedDemoAccounts(db.prisma);
+      }
+      startReservationSweeper(db.prisma);
+      return { engine: db.engine, applied, seeded };
+    }
+    const pending = await pendingMigrations(db.sql, migrations);
+    if (pending.length > 0) {
+      throw new BootError(
+        `The database at DATABASE_URL lacks ${pending.length} migration(s) (${pending.map((m) => m.name).join(", ")}): run \`npm run db:deploy\`.`,
+      );
+    }
+    startReservationSweeper(db.prisma);
+    return { engine: db.engine, applied: [], seeded: false };
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseStartError) throw new BootError(error.message);
+    throw error;
+  }
+}

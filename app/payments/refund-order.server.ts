@@ -1,0 +1,129 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import {
+  createStripeRefund,
+  isStripeError,
+  isTransientStripeError,
+  retrieveCheckoutSession,
+  stripeConfigured,
+} from "~/payments/stripe.server";
+import { confirmRefund, failRefund, requestRefund } from "./refunds.server";
+
+/**
+ * Where a refund stands after it was handed to the payment provider:
+ * - confirmed: the provider confirmed it and the ledger is reversed (the test provider, at once);
+ * - sent: the provider accepted it; its webhook confirms it (or says it failed) later;
+ * - retry-later: the provider could not be reached; the refund stays requested and
+ *   `npm run payments:reconcile` (or sendRefund) sends it again under the same idempotency key.
+ */
+export type RefundDelivery = "confirmed" | "sent" | "retry-later";
+
+export interface RefundOrderResult {
+  refundId: string;
+  amountFen: number;
+  delivery: RefundDelivery;
+  providerRefundId?: string;
+}
+
+/** The provider refused the refund (e.g. more than the charge has left); it is marked FAILED. */
+export class RefundRejectedError extends Error {
+  constructor(
+    public readonly refundId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * An organiser refunds a whole paid order, or some of its lines. The amount comes from the
+ * order's own prices (requestRefund), the refund goes to the provider that took the money, and the
+ * ledger is reversed only when the provider confirms. Throws RefundError when the order or lines
+ * cannot be refunded, RefundRejectedError when the provider refuses.
+ */
+export async function refundOrder(
+  prisma: PrismaClient,
+  args: {
+    orderId: string;
+    lines?: { orderLineId: string; quantity: number }[];
+    reason: string;
+    requestedBy: string;
+  },
+): Promise<RefundOrderResult> {
+  const refund = await requestRefund(prisma, args);
+  return sendRefund(prisma, refund.id);
+}
+
+/**
+ * Hands a requested refund to its order's payment provider. Safe to call again for the same
+ * refund (after "retry-later"): Stripe gets the same idempotency key and answers with the refund
+ * it already made instead of refunding twice.
+ */
+export async function sendRefund(prisma: PrismaClient, refundId: string): Promise<RefundOrderResult> {
+  const refund = await prisma.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      id: true,
+      amountFen: true,
+      status: true,
+      reason: true,
+      providerRefundId: true,
+      order: { select: { id: true, paymentProvider: true, paymentReference: true } },
+    },
+  });
+  const result = { refundId: refund.id, amountFen: refund.amountFen };
+  if (refund.status === "SUCCEEDED") return { ...result, delivery: "confirmed" };
+  if (refund.status === "FAILED") throw new RefundRejectedError(refund.id, "this refund already failed");
+
+  if (refund.order.paymentProvider === "test") {
+    // No money moved, so the confirmation is immediate; it takes the path a webhook's would.
+    await confirmRefund(prisma, { provider: "test", eventId: `test_refund_${refund.id}`, refundId: refund.id });
+    return { ...result, delivery: "confirmed" };
+  }
+  if (refund.order.paymentProvider !== "stripe") {
+    throw new Error(`order ${refund.order.id}: cannot refund through provider ${refund.order.paymentProvider}`);
+  }
+  if (!stripeConfigured()) {
+    console.error(`refund ${refund.id}: Stripe is not configured; it stays requested`);
+    return { ...result, delivery: "retry-later" };
+  }
+  try {
+    const paymentIntentId = await paymentIntentOf(refund.order.paymentReference);
+    if (!paymentIntentId) {
+      await failRefund(prisma, refund.id);
+      throw new RefundRejectedError(refund.id, `order ${refund.order.id} has no Stripe payment to refund`);
+    }
+    const sent = await createStripeRefund({
+      refundId: refund.id,
+      orderId: refund.order.id,
+      paymentIntentId,
+      amountFen: refund.amountFen,
+      reason: refund.reason,
+    });
+    // Lets a webhook that lost the metadata still find the refund; the first writer wins.
+    await prisma.refund.updateMany({
+      where: { id: refund.id, providerRefundId: null },
+      data: { providerRefundId: sent.id },
+    });
+    return { ...result, delivery: "sent", providerRefundId: sent.id };
+  } catch (error) {
+    if (isTransientStripeError(error)) {
+      console.error(`refund ${refund.id} could not reach Stripe (${(error as Error).message}); it stays requested`);
+      return { ...result, delivery: "retry-later" };
+    }
+    if (isStripeError(error)) {
+      await failRefund(prisma, refund.id);
+      throw new RefundRejectedError(refund.id, `Stripe refused refund ${refund.id}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** The order's payment reference is its Checkout Session; refunds go to the session's PaymentIntent. */
+async function paymentIntentOf(paymentReference: string | null): Promise<string | null> {
+  if (!paymentReference) return null;
+  if (paymentReference.startsWith("pi_")) return paymentReference;
+  if (!paymentReference.startsWith("cs_")) return null;
+  const session = await retrieveCheckoutSession(paymentReference);
+  const intent = session.payment_intent;
+  return typeof intent === "string" ? intent : (intent?.id ?? null);
+}
