@@ -23,8 +23,17 @@ export interface Database {
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
 export class DatabaseStartError extends Error {}
 
+export interface OpenOptions {
+  /** Emit Prisma's query events, so round trips can be counted (tests and benchmarks). */
+  logQueries?: boolean;
+}
+
+const clientOptions = ({ logQueries }: OpenOptions): { log: { emit: "event"; level: "query" }[] } => ({
+  log: logQueries ? [{ emit: "event", level: "query" }] : [],
+});
+
 /** Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   if (dataDir) {
     const absolute = path.resolve(dataDir);
     try {
@@ -45,7 +54,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), ...clientOptions(options) });
   return {
     engine: "pglite",
     prisma,
@@ -81,7 +90,7 @@ function describeConnectionError(url: string, error: unknown): string {
 }
 
 /** Connects to a PostgreSQL server and proves it answers. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
@@ -91,7 +100,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await pool.end().catch(() => undefined);
     throw new DatabaseStartError(describeConnectionError(url, error));
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options) });
   return {
     engine: "postgresql",
     prisma,
