@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },
+  { ignores: ["build/**", "scripts/bench/bare-remix/build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

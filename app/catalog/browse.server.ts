@@ -165,17 +165,24 @@ export async function getRegionPage(prisma: PrismaClient, slug: string, query: P
           partnerships: ownPairings,
           cooperatives: {
             orderBy: { nameZh: "asc" },
-            select: { ...nameSelect, partnerships: ownPairings, _count: { select: { products: listedOnly } } },
+            select: {
+              id: true,
+              ...nameSelect,
+              partnerships: ownPairings,
+              _count: { select: { products: listedOnly } },
+            },
           },
         },
       },
     },
   });
   if (!found) return null;
-  const total = sumListed(found.counties.flatMap((c) => c.cooperatives));
+  const cooperativesThere = found.counties.flatMap((c) => c.cooperatives);
+  const total = sumListed(cooperativesThere);
+  // By the cooperatives' ids, so the goods are found through the foreign-key index, not a scan.
   const products = await listProducts(
     prisma,
-    { cooperative: { county: { region: { slug } } } },
+    { cooperativeId: { in: cooperativesThere.map((c) => c.id) } },
     byCooperativeThenSlug,
     total,
     query,
@@ -201,19 +208,22 @@ export async function getCountyPage(prisma: PrismaClient, slug: string, query: P
       isKeyCounty: true,
       partnerships: ownPairings,
       region: { select: nameSelect },
-      cooperatives: { orderBy: { nameZh: "asc" }, select: { ...cooperativeCardSelect, partnerships: ownPairings } },
+      cooperatives: {
+        orderBy: { nameZh: "asc" },
+        select: { id: true, ...cooperativeCardSelect, partnerships: ownPairings },
+      },
     },
   });
   if (!found) return null;
   const products = await listProducts(
     prisma,
-    { cooperative: { county: { slug } } },
+    { cooperativeId: { in: found.cooperatives.map((c) => c.id) } },
     byCooperativeThenSlug,
     sumListed(found.cooperatives),
     query,
   );
   const { partnerships: _p, cooperatives, ...rest } = found;
-  const county = { ...rest, cooperatives: cooperatives.map(({ partnerships: _own, ...card }) => card) };
+  const county = { ...rest, cooperatives: cooperatives.map(({ partnerships: _own, id: _id, ...card }) => card) };
   return { county, organisations: groupPairings(pairingsIn([found])), products };
 }
 
@@ -222,6 +232,7 @@ export async function getCooperativePage(prisma: PrismaClient, slug: string, que
   const cooperative = await prisma.cooperative.findUnique({
     where: { slug },
     select: {
+      id: true,
       ...nameSelect,
       storyZh: true,
       storyEn: true,
@@ -243,12 +254,12 @@ export async function getCooperativePage(prisma: PrismaClient, slug: string, que
   if (!cooperative) return null;
   const products = await listProducts(
     prisma,
-    { cooperative: { slug } },
+    { cooperativeId: cooperative.id },
     [{ slug: "asc" }],
     cooperative._count.products,
     query,
   );
-  const { partnerships: _own, county, _count: _listed, ...rest } = cooperative;
+  const { partnerships: _own, county, _count: _listed, id: _id, ...rest } = cooperative;
   const { partnerships: _county, ...countyRest } = county;
   return { cooperative: { ...rest, county: countyRest }, partners: sellerPartners(cooperative, county), products };
 }
@@ -258,15 +269,21 @@ export async function getCategoryPage(prisma: PrismaClient, slug: string, query:
   const [category, categories] = await Promise.all([
     prisma.category.findUnique({
       where: { slug },
-      select: { ...nameSelect, descriptionZh: true, descriptionEn: true, _count: { select: { products: listedOnly } } },
+      select: {
+        id: true,
+        ...nameSelect,
+        descriptionZh: true,
+        descriptionEn: true,
+        _count: { select: { products: listedOnly } },
+      },
     }),
     prisma.category.findMany({ orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }], select: nameSelect }),
   ]);
   if (!category) return null;
-  const { _count, ...shown } = category;
+  const { _count, id, ...shown } = category;
   const products = await listProducts(
     prisma,
-    { category: { slug } },
+    { categoryId: id },
     [{ cooperative: { county: { region: { sortOrder: "asc" } } } }, ...byCooperativeThenSlug],
     _count.products,
     query,

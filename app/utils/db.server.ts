@@ -91,7 +91,15 @@ function describeConnectionError(url: string, error: unknown): string {
 
 /** Connects to a PostgreSQL server and proves it answers. */
 export async function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    // A page's queries read a few hundred rows at most; a parallel plan forks worker processes
+    // per query, which cost 10x the query itself when the cores are already busy serving other
+    // requests (docs/decisions/009-catalogue-queries.md).
+    options: "-c max_parallel_workers_per_gather=0",
+  });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
   try {

@@ -21,11 +21,11 @@ const { getCategoryPage, getCooperativePage, getCountyPage, getProductPage, getR
 const { getHomePage } = await import("../../app/catalog/catalog.server");
 const { searchProducts } = await import("../../app/catalog/search.server");
 const { parseSearchParams } = await import("../../app/catalog/search-schema");
-const { PrismaClient } = await import("../../app/generated/prisma/client");
 const { countRoundTrips } = await import("../../app/utils/round-trips.server");
 const { dropPglite, dropPostgres, openBench, prepare } = await import("./databases");
 const { fixed, table } = await import("./table");
 import type { EngineName } from "./databases";
+import type { PrismaClient } from "../../app/generated/prisma/client";
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -37,7 +37,7 @@ const CALLS = Number(args.calls ?? 60);
 const ENGINES: EngineName[] = args.only ? [args.only as EngineName] : ["postgresql", "pglite"];
 const STRATEGIES = args.strategy ? [String(args.strategy)] : ["join", "query"];
 
-type Client = InstanceType<typeof PrismaClient>;
+type Client = PrismaClient;
 
 /** Every read that loads relations told to use the given strategy. */
 function withStrategy(prisma: Client, strategy: string): Client {

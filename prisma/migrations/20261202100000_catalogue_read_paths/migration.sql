@@ -41,3 +41,6 @@ CREATE INDEX "Product_grid_pick_idx" ON "Product" ("cooperativeId", "stock" DESC
 
 -- Listed goods per category (home and search facets count them; the category page pages them).
 CREATE INDEX "Product_categoryId_status_idx" ON "Product" ("categoryId", "status");
+
+-- A cooperative's listed goods: counted (index only) and paged by slug on its page.
+CREATE INDEX "Product_cooperativeId_status_slug_idx" ON "Product" ("cooperativeId", "status", "slug");
