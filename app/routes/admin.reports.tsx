@@ -4,7 +4,7 @@ import { reportHref, parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
-import { rangeName, scopeName } from "~/components/reports/tables";
+import { rangeName, scopeName } from "~/reports/tables";
 import { getReport, getReportOptions } from "~/reports/reports.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/dates";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel, primaryButton, secondaryButton } from "~/components/portal/styles";
 import { getCooperativeDashboard } from "~/portal/portal-sales.server";

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BoothTill } from "~/components/portal/BoothTill";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { Notice } from "~/components/portal/Notice";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel } from "~/components/portal/styles";

@@ -9,7 +9,7 @@ import {
   upsertProduct,
   upsertRegion,
 } from "../../prisma/factories";
-import { TABLE_IDS } from "~/components/reports/tables";
+import { TABLE_IDS } from "~/reports/tables";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { placeOrder } from "~/orders/orders.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
