@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { productCardSelect, shanghaiToday, toProductCard } from "~/catalog/catalog.server";
+import { productCardSelect, toProductCard } from "~/catalog/catalog.server";
+import { shanghaiToday } from "~/utils/shanghai-time";
 import { SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
 import type { SearchFacets } from "~/catalog/search-facets";

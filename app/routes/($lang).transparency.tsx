@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
 import { percent } from "~/reports/tables";
 import { getTransparency } from "~/reports/transparency.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { requireLocale } from "~/utils/http.server";

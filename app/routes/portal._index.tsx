@@ -5,7 +5,7 @@ import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel, primaryButton, secondaryButton } from "~/components/portal/styles";
 import { getCooperativeDashboard } from "~/portal/portal-sales.server";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

@@ -11,7 +11,7 @@ import { BoothSoldOutError, getBoothScreen, recordBoothSale } from "~/payments/b
 import { PortalConflictError } from "~/portal/portal-common.server";
 import { BoothSaleSchema, formValues, portalErrors } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { consoleLocale, localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
