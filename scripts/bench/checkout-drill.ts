@@ -90,6 +90,10 @@ export interface DrillResult {
   confirmTally: Record<string, number>;
   confirmMs: number;
   confirmP99: number;
+  /** Filled in by the runner: server CPU per checkout answer, cores it and other programs used. */
+  serverCpuMsPerAnswer?: number;
+  serverCores?: number;
+  otherCores?: number;
 }
 
 const tallyOf = (labels: string[]) =>
