@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { BusyError, type Admission } from "~/utils/admission.server";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { isBusyError, isUniqueViolation } from "~/utils/db-errors.server";
 import { RESERVATION_MINUTES, type CheckoutInput } from "~/orders/checkout-schema";
 import { applyPaymentEvent } from "~/payments/payments.server";
@@ -30,6 +31,8 @@ export class SoldOutError extends Error {
 interface ReservedLine {
   id: string;
   quantity: number;
+  /** Stock left after this reservation. */
+  stock: number;
   nameZh: string;
   nameEn: string;
   unitZh: string;
@@ -150,7 +153,8 @@ async function reserveAndCreateOrder(
   },
 ): Promise<{ id: string; token: string }> {
   const { cartId, input, locale, now, provider, onBehalfOfId } = args;
-  return prisma.$transaction(async (tx) => {
+  let soldOutNow: string[] = [];
+  const order = await prisma.$transaction(async (tx) => {
     // One statement reserves every line: rows are locked in product order (concurrent checkouts
     // cannot deadlock), and each decrement is conditional on the stock still being there.
     const reserved = await tx.$queryRaw<ReservedLine[]>`
@@ -163,7 +167,7 @@ async function reserveAndCreateOrder(
          SET "stock" = p."stock" - w."quantity", "updatedAt" = now()
         FROM wanted w, locked l
        WHERE p."id" = w."productId" AND l."id" = p."id" AND p."status" = 'LISTED' AND p."stock" >= w."quantity"
-      RETURNING p."id", w."quantity", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen",
+      RETURNING p."id", w."quantity", p."stock", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen",
                 p."cooperativeId", p."certificateNumber", p."certifiedFrom", p."certifiedUntil"`;
     const lines = await tx.cartLine.findMany({
       where: { cartId },
@@ -229,8 +233,12 @@ async function reserveAndCreateOrder(
       select: { id: true, token: true },
     });
     await tx.cartLine.deleteMany({ where: { cartId } });
+    soldOutNow = reserved.filter((line) => line.stock === 0).map((line) => line.id);
     return order;
   });
+  // The last unit went: the cached pages showing these goods must say "sold out" (after the commit).
+  if (soldOutNow.length > 0) purgeAfterCommit(soldOutNow.map(cacheKeys.product));
+  return order;
 }
 
 const shanghaiDay = new Intl.DateTimeFormat("en-CA", {
