@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { BusyError, type Admission } from "~/utils/admission.server";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
@@ -25,23 +25,6 @@ export class SoldOutError extends Error {
   constructor(public readonly items: { productId: string; nameZh: string; nameEn: string; available: number }[]) {
     super("sold-out");
   }
-}
-
-/** One line the reservation statement took stock for, with what the order line snapshots. */
-interface ReservedLine {
-  id: string;
-  quantity: number;
-  /** Stock left after this reservation. */
-  stock: number;
-  nameZh: string;
-  nameEn: string;
-  unitZh: string;
-  unitEn: string;
-  priceFen: number;
-  cooperativeId: string;
-  certificateNumber: string | null;
-  certifiedFrom: Date | null;
-  certifiedUntil: Date | null;
 }
 
 /**
@@ -141,6 +124,15 @@ export async function placeOrder(
   }
 }
 
+/**
+ * The reservation and the order in ONE SQL statement, committed on its own: the cart's products
+ * are locked in id order (concurrent checkouts cannot deadlock), every line is checked against
+ * the locked rows, and only if all of them can be had are the stock decremented, the order and its
+ * lines written (prices snapshotted from the locked rows) and the cart emptied. So the hot row of a
+ * product in a rush is locked for one statement, not for a transaction's round trips, and no
+ * interactive transaction ever waits for a pool connection. Throws SoldOutError (nothing changed)
+ * when a line cannot be had.
+ */
 async function reserveAndCreateOrder(
   prisma: PrismaClient,
   args: {
@@ -153,92 +145,66 @@ async function reserveAndCreateOrder(
   },
 ): Promise<{ id: string; token: string }> {
   const { cartId, input, locale, now, provider, onBehalfOfId } = args;
-  let soldOutNow: string[] = [];
-  const order = await prisma.$transaction(async (tx) => {
-    // One statement reserves every line: rows are locked in product order (concurrent checkouts
-    // cannot deadlock), and each decrement is conditional on the stock still being there.
-    const reserved = await tx.$queryRaw<ReservedLine[]>`
-      WITH wanted AS (
-        SELECT "productId", "quantity" FROM "CartLine" WHERE "cartId" = ${cartId}
-      ), locked AS (
-        SELECT p."id" FROM "Product" p JOIN wanted w ON w."productId" = p."id" ORDER BY p."id" FOR UPDATE OF p
-      )
-      UPDATE "Product" p
-         SET "stock" = p."stock" - w."quantity", "updatedAt" = now()
-        FROM wanted w, locked l
-       WHERE p."id" = w."productId" AND l."id" = p."id" AND p."status" = 'LISTED' AND p."stock" >= w."quantity"
-      RETURNING p."id", w."quantity", p."stock", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen",
-                p."cooperativeId", p."certificateNumber", p."certifiedFrom", p."certifiedUntil"`;
-    const lines = await tx.cartLine.findMany({
-      where: { cartId },
-      select: {
-        quantity: true,
-        product: { select: { id: true, nameZh: true, nameEn: true, stock: true, status: true } },
-      },
-    });
-    if (lines.length === 0) throw new EmptyCartError();
-    if (reserved.length < lines.length) {
-      const got = new Set(reserved.map((r) => r.id));
-      // Rolls back the lines that were reserved: all or nothing.
-      throw new SoldOutError(
-        lines
-          .filter(({ product }) => !got.has(product.id))
-          .map(({ product }) => ({
-            productId: product.id,
-            nameZh: product.nameZh,
-            nameEn: product.nameEn,
-            available: product.status === "LISTED" ? product.stock : 0,
-          })),
-      );
-    }
-    reserved.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const order = await tx.order.create({
-      data: {
-        token: randomBytes(24).toString("base64url"),
-        checkoutKey: input.checkoutKey,
-        locale,
-        totalFen: reserved.reduce((sum, l) => sum + l.quantity * l.priceFen, 0),
-        contactName: input.contactName,
-        contactPhone: input.contactPhone ?? null,
-        contactEmail: input.contactEmail ?? null,
-        fulfilment: input.fulfilment,
-        ...(input.fulfilment === "DELIVERY"
-          ? {
-              recipientName: input.recipientName,
-              province: input.province,
-              city: input.city,
-              district: input.district,
-              addressLine: input.addressLine,
-              postalCode: input.postalCode,
-            }
-          : {}),
-        onBehalfOfId,
-        reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
-        paymentProvider: provider,
-        lines: {
-          create: reserved.map((product) => ({
-            productId: product.id,
-            cooperativeId: product.cooperativeId,
-            nameZh: product.nameZh,
-            nameEn: product.nameEn,
-            unitZh: product.unitZh,
-            unitEn: product.unitEn,
-            quantity: product.quantity,
-            unitPriceFen: product.priceFen,
-            lineTotalFen: product.quantity * product.priceFen,
-            certified: isCertified(product, now),
-          })),
-        },
-      },
-      select: { id: true, token: true },
-    });
-    await tx.cartLine.deleteMany({ where: { cartId } });
-    soldOutNow = reserved.filter((line) => line.stock === 0).map((line) => line.id);
-    return order;
-  });
+  const delivery = input.fulfilment === "DELIVERY";
+  const text = (value: string | null | undefined) => value ?? null;
+  const day = shanghaiDay.format(now); // certificates run by calendar day in China
+  const [result] = await prisma.$queryRaw<
+    { ok: boolean; orderId: string | null; token: string | null; reserved: { id: string; stock: number }[] | null }[]
+  >`
+    WITH wanted AS (
+      SELECT "productId", "quantity" FROM "CartLine" WHERE "cartId" = ${cartId}
+    ), locked AS (
+      SELECT p."id", p."stock", p."status" FROM "Product" p
+       WHERE p."id" IN (SELECT "productId" FROM wanted) ORDER BY p."id" FOR UPDATE
+    ), checked AS (
+      SELECT count(*) > 0 AND bool_and(l."status" = 'LISTED' AND l."stock" >= w."quantity") AS ok
+        FROM wanted w LEFT JOIN locked l ON l."id" = w."productId"
+    ), reserved AS (
+      UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = now()
+        FROM wanted w, checked c
+       WHERE c.ok AND p."id" = w."productId"
+      RETURNING p."id", p."stock", w."quantity", p."priceFen", p."cooperativeId", p."nameZh", p."nameEn",
+                p."unitZh", p."unitEn", p."certificateNumber", p."certifiedFrom", p."certifiedUntil"
+    ), placed AS (
+      INSERT INTO "Order" ("id", "token", "checkoutKey", "locale", "totalFen", "contactName", "contactPhone",
+                           "contactEmail", "fulfilment", "recipientName", "province", "city", "district",
+                           "addressLine", "postalCode", "onBehalfOfId", "reservedUntil", "paymentProvider", "updatedAt")
+      SELECT ${randomUUID()}::text, ${randomBytes(24).toString("base64url")}::text, ${input.checkoutKey}::text,
+             ${locale}::text, (SELECT sum(r."quantity" * r."priceFen")::int FROM reserved r), ${input.contactName}::text,
+             ${text(input.contactPhone)}::text, ${text(input.contactEmail)}::text, ${input.fulfilment}::text::"Fulfilment",
+             ${delivery ? text(input.recipientName) : null}::text, ${delivery ? text(input.province) : null}::text,
+             ${delivery ? text(input.city) : null}::text, ${delivery ? text(input.district) : null}::text,
+             ${delivery ? text(input.addressLine) : null}::text, ${delivery ? text(input.postalCode) : null}::text,
+             ${onBehalfOfId}::text, ${new Date(now.getTime() + RESERVATION_MINUTES * 60_000)}::timestamptz,
+             ${provider}::text, now()
+       WHERE (SELECT ok FROM checked)
+      RETURNING "id", "token"
+    ), lines AS (
+      INSERT INTO "OrderLine" ("id", "orderId", "productId", "cooperativeId", "nameZh", "nameEn", "unitZh", "unitEn",
+                               "quantity", "unitPriceFen", "lineTotalFen", "certified")
+      SELECT gen_random_uuid()::text, o."id", r."id", r."cooperativeId", r."nameZh", r."nameEn", r."unitZh", r."unitEn",
+             r."quantity", r."priceFen", r."quantity" * r."priceFen",
+             r."certificateNumber" IS NOT NULL
+               AND (r."certifiedFrom" IS NULL OR r."certifiedFrom" <= ${day}::date)
+               AND (r."certifiedUntil" IS NULL OR ${day}::date <= r."certifiedUntil")
+        FROM reserved r, placed o
+    ), emptied AS (
+      DELETE FROM "CartLine" WHERE "cartId" = ${cartId} AND (SELECT ok FROM checked)
+    )
+    SELECT coalesce((SELECT ok FROM checked), false) AS ok,
+           (SELECT "id" FROM placed) AS "orderId",
+           (SELECT "token" FROM placed) AS "token",
+           (SELECT json_agg(json_build_object('id', r."id", 'stock', r."stock")) FROM reserved r) AS "reserved"`;
+  if (!result?.ok || !result.orderId || !result.token) {
+    // Nothing was changed; say what is short (an empty cart says so itself).
+    const short = await shortLines(prisma, cartId, now); // throws EmptyCartError for an empty cart
+    // Short a moment ago, available again now (a reservation was released meanwhile): try again.
+    throw short.length > 0 ? new SoldOutError(short) : new BusyError("stock changed during checkout");
+  }
   // The last unit went: the cached pages showing these goods must say "sold out" (after the commit).
+  const soldOutNow = (result.reserved ?? []).filter((line) => Number(line.stock) === 0).map((line) => line.id);
   if (soldOutNow.length > 0) purgeAfterCommit(soldOutNow.map(cacheKeys.product));
-  return order;
+  return { id: result.orderId, token: result.token };
 }
 
 const shanghaiDay = new Intl.DateTimeFormat("en-CA", {

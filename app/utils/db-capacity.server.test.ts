@@ -10,9 +10,9 @@ describe("databaseCapacity", () => {
     expect(four.processes * four.poolSize).toBeLessThanOrEqual(40);
   });
 
-  it("keeps the waits consistent: queries wait as long as a checkout may queue and start its transaction", () => {
+  it("keeps the waits consistent: a checkout is told busy before a page's query gives up, within 3 s", () => {
     const plan = databaseCapacity("postgresql", { WEB_CONCURRENCY: "2" });
-    expect(plan.connectionWaitMs).toBe(plan.checkoutQueueMs + plan.transactionMaxWaitMs);
+    expect(plan.connectionWaitMs).toBeGreaterThan(plan.transactionMaxWaitMs);
     expect(plan.checkoutQueueMs + plan.transactionMaxWaitMs).toBeLessThan(3_000);
     expect(plan.transactionTimeoutMs).toBeGreaterThan(plan.transactionMaxWaitMs);
   });

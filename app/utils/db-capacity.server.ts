@@ -28,7 +28,7 @@ export interface DatabaseCapacity {
   transactionMaxWaitMs: number;
   /** Prisma's `timeout`: how long a started transaction may run before it is rolled back. */
   transactionTimeoutMs: number;
-  /** pg's `connectionTimeoutMillis`: how long any query waits for a pool connection. */
+  /** pg's `connectionTimeoutMillis`: how long a plain query waits for a pool connection. */
   connectionWaitMs: number;
   /** Seconds a "busy" answer tells the buyer to wait (Retry-After). */
   retryAfterSeconds: number;
@@ -69,8 +69,9 @@ export function databaseCapacity(
     transactionMaxWaitMs,
     // A checkout's transaction is a handful of short statements; 5 s is far past healthy.
     transactionTimeoutMs: 5_000,
-    // Plain queries wait at most as long as a checkout may queue plus start its transaction.
-    connectionWaitMs: checkoutQueueMs + transactionMaxWaitMs,
+    // A page's query may wait longer than a checkout's transaction may (a slow page is still an
+    // answer; a checkout that cannot start is told "busy" by maxWait first).
+    connectionWaitMs: 5_000,
     retryAfterSeconds: 2,
   };
 }

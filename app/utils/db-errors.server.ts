@@ -17,7 +17,10 @@ export function isUniqueViolation(error: unknown): boolean {
     e?.cause?.kind === "UniqueConstraintViolation"
   )
     return true;
-  return e?.name === "DriverAdapterError" && /duplicate key value violates unique constraint/.test(e.message ?? "");
+  // A raw query's failure (P2010) carries PostgreSQL's code in its meta or only in its message.
+  const meta = (error as { meta?: { code?: string } })?.meta;
+  if (meta?.code === "23505") return true;
+  return /duplicate key value violates unique constraint/.test(e?.message ?? "");
 }
 
 /** PostgreSQL codes that mean "too much at once", not "wrong": the same request may succeed soon. */

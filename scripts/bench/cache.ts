@@ -3,7 +3,7 @@
  * repository's VCL (config/varnish/fair.vcl), in front of the app server on a free port.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, type Server } from "./processes";
@@ -35,6 +35,8 @@ export async function startCache(appBaseUrl: string): Promise<Server> {
   const appPort = new URL(appBaseUrl).port;
   const port = await freePort();
   const workdir = mkdtempSync(path.join(os.tmpdir(), "fair-bench-varnish-"));
+  // varnishd drops to its own user to compile the VCL: it must be able to read the folder.
+  chmodSync(workdir, 0o755);
   const vcl = readFileSync(path.join(process.cwd(), "config/varnish/fair.vcl"), "utf8").replace(
     /\.port = "\d+";/,
     `.port = "${appPort}";`,
