@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { countCartItems } from "~/cart/cart.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
@@ -12,5 +11,6 @@ import { db } from "~/utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const cartId = await readCartId(request);
   const count = cartId ? await countCartItems(await db(), cartId).catch(() => 0) : 0;
-  return data({ count }, { headers: { "Cache-Control": "private, no-store" } });
+  // A Response, not data(): a resource route fetched by the page itself (single fetch).
+  return Response.json({ count }, { headers: { "Cache-Control": "private, no-store" } });
 }

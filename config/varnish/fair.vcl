@@ -14,7 +14,8 @@ backend app {
     .between_bytes_timeout = 10s;
 }
 
-# Only the app servers (on this machine or the private network) may purge.
+# Only the app servers may purge: loopback here; add the app servers' private addresses when
+# they run on other machines (and list this cache in their CACHE_PURGE_URL).
 acl purgers {
     "127.0.0.1";
     "::1";
