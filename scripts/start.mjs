@@ -18,10 +18,10 @@ if (cluster.isWorker) {
   await import("../server.mjs");
 } else if (!process.env.DATABASE_URL) {
   ensureBuild();
-  if (workers > 1 && process.env.WEB_CONCURRENCY)
-    console.log(
-      "embedded database (PGlite): one process, since the database lives inside it (WEB_CONCURRENCY ignored)",
-    );
+  // Said every time: whoever expected one worker per core learns why there is one process.
+  console.log(
+    `embedded database (PGlite): one server process, since the database lives inside it${process.env.WEB_CONCURRENCY ? " (WEB_CONCURRENCY ignored)" : ""}; set DATABASE_URL to use every core`,
+  );
   await import("../server.mjs");
 } else {
   ensureBuild();
