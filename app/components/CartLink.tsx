@@ -1,17 +1,18 @@
-import { Link, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useFetchers, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { localePath, translate, type Locale } from "~/utils/i18n";
 
 /**
  * The header's cart link. The page is rendered without the count (so every visitor gets the
  * same, cacheable page); once the page runs, the count comes from /cart/count, and again after
- * every navigation or form post (adding to the cart redirects, so the location changes).
+ * every navigation, form post or fetcher submission (adding to the cart is a fetcher) settles.
  */
 export function CartLink({ locale }: { locale: Locale }) {
   const [count, setCount] = useState(0);
   const location = useLocation();
   const navigation = useNavigation();
-  const idle = navigation.state === "idle";
+  const fetchers = useFetchers();
+  const idle = navigation.state === "idle" && fetchers.every((fetcher) => fetcher.state === "idle");
   useEffect(() => {
     if (!idle) return;
     const controller = new AbortController();
