@@ -15,9 +15,8 @@
 process.env.BENCH_DB ??= "fair_bench_queries";
 process.env.BENCH_PGLITE_DIR ??= "/tmp/fair-bench-queries-pglite";
 
-const { getCategoryPage, getCooperativePage, getCountyPage, getProductPage, getRegionPage } = await import(
-  "../../app/catalog/browse.server"
-);
+const { getCategoryPage, getCooperativePage, getCountyPage, getProductPage, getRegionPage } =
+  await import("../../app/catalog/browse.server");
 const { getHomePage } = await import("../../app/catalog/catalog.server");
 const { searchProducts } = await import("../../app/catalog/search.server");
 const { parseSearchParams } = await import("../../app/catalog/search-schema");
@@ -95,7 +94,9 @@ async function measure(label: string, engine: EngineName, strategy: string) {
   }
   await db.close();
   console.log(`\n${label}, relationLoadStrategy "${strategy}", ${CALLS} calls each`);
-  console.log(table(["page", "round trips", "ms/call (1 at a time)", "Node CPU ms/call", "calls/s (10 at once)"], rows));
+  console.log(
+    table(["page", "round trips", "ms/call (1 at a time)", "Node CPU ms/call", "calls/s (10 at once)"], rows),
+  );
 }
 
 for (const engine of ENGINES) {
