@@ -36,6 +36,8 @@ export interface OpenPgliteOptions {
    * they work on live data while this process runs. The servers do; a script holding the folder does not.
    */
   serve?: boolean;
+  /** A backup (db:backup's gzipped tar) to create the folder from; the folder must be empty. */
+  loadDataDir?: Blob;
 }
 
 /** What the running process is, as a person would recognise it: `npm start`, `npm run ledger:verify`… */
@@ -71,7 +73,11 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
       throw error;
     }
   }
-  const client = new PGlite({ dataDir: dataDir ? path.resolve(dataDir) : undefined, extensions: { pg_trgm } });
+  const client = new PGlite({
+    dataDir: dataDir ? path.resolve(dataDir) : undefined,
+    extensions: { pg_trgm },
+    loadDataDir: options.loadDataDir,
+  });
   try {
     await client.waitReady;
   } catch (error) {
