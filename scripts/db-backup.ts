@@ -16,7 +16,7 @@ const outDir = path.resolve(outArg ? outArg.slice("--out=".length) : "backups");
 const { DATABASE_URL, PGLITE_DATA_DIR } = env();
 if (DATABASE_URL) {
   console.error(
-    "DATABASE_URL names a PostgreSQL server: back it up with its own tools, e.g. `pg_dump --format=custom --file=fair-$(date -u +%Y%m%dT%H%M%SZ).dump \"$DATABASE_URL\"`.",
+    'DATABASE_URL names a PostgreSQL server: back it up with its own tools, e.g. `pg_dump --format=custom --file=fair-$(date -u +%Y%m%dT%H%M%SZ).dump "$DATABASE_URL"`.',
   );
   process.exit(1);
 }

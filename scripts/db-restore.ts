@@ -51,15 +51,21 @@ if (archive[0] !== 0x1f || archive[1] !== 0x8b) {
 }
 
 try {
-  const db = await openPglite(folder, { loadDataDir: new Blob([new Uint8Array(archive)], { type: "application/x-gzip" }) });
+  const db = await openPglite(folder, {
+    loadDataDir: new Blob([new Uint8Array(archive)], { type: "application/x-gzip" }),
+  });
   try {
     const orders = await db.prisma.order.count();
     const report = await verifyLedger(db.prisma);
-    console.log(`restored ${file} into ${folder}: ${orders} orders, ${formatFen(report.moneyFen)} received net of refunds`);
+    console.log(
+      `restored ${file} into ${folder}: ${orders} orders, ${formatFen(report.moneyFen)} received net of refunds`,
+    );
     if (report.mismatches.length === 0 && report.moneyFen === report.ledgerFen) {
       console.log("ledger reconciles: OK. Start the server on this folder (PGLITE_DATA_DIR) when ready.");
     } else {
-      console.error(`the restored ledger does NOT reconcile: ${report.mismatches.length} mismatch(es); run npm run ledger:verify for details`);
+      console.error(
+        `the restored ledger does NOT reconcile: ${report.mismatches.length} mismatch(es); run npm run ledger:verify for details`,
+      );
       process.exitCode = 1;
     }
   } finally {

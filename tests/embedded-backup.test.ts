@@ -39,7 +39,13 @@ async function npmRun(script: string, args: string[], dataDir: string) {
   };
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", files[script]!, ...args], {
-      env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "development", npm_lifecycle_event: script },
+      env: {
+        ...process.env,
+        PGLITE_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        NODE_ENV: "development",
+        npm_lifecycle_event: script,
+      },
       timeout: 120_000,
     });
     return { code: 0, out: stdout + stderr };
@@ -62,79 +68,90 @@ async function fairSummary(db: Database) {
   };
 }
 
-describe.skipIf(process.env.TEST_DATABASE_URL)("backing up and restoring the embedded database", { timeout: 300_000 }, () => {
-  beforeAll(async () => {
-    owner = await openPglite(live, { role: "npm start", serve: true });
-    await applyMigrations(owner.sql);
-    const prisma = owner.prisma;
-    const cooperative = await upsertCooperative(prisma);
-    const organisation = await upsertOrganisation(prisma);
-    await upsertPartnership(prisma, { organisationId: organisation.id, cooperativeId: cooperative.id, weight: 1 });
-    const tea = await upsertProduct(prisma, { cooperativeId: cooperative.id, priceFen: 6800, stock: 50 });
-    const walnuts = await upsertProduct(prisma, { cooperativeId: cooperative.id, priceFen: 3200, stock: 50 });
-    const orderIds: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const cart = await createCart(prisma);
-      await addToCart(prisma, cart, tea.id, 2);
-      await addToCart(prisma, cart, walnuts.id, 1);
-      const { id } = await placeOrder(prisma, { cartId: cart, input: checkoutInput(), locale: "zh", provider: "test" });
-      const { totalFen } = await prisma.order.findUniqueOrThrow({ where: { id } });
-      await applyPaymentEvent(prisma, {
-        provider: "test",
-        eventId: `test_${id}_succeeded`,
-        type: "succeeded",
-        orderId: id,
-        amountFen: totalFen,
-        reference: `test_${id}`,
-      });
-      orderIds.push(id);
-    }
-    await refundOrder(prisma, { orderId: orderIds[0]!, reason: "buyer asked", requestedBy: "test" });
-  }, 300_000);
+describe.skipIf(process.env.TEST_DATABASE_URL)(
+  "backing up and restoring the embedded database",
+  { timeout: 300_000 },
+  () => {
+    beforeAll(async () => {
+      owner = await openPglite(live, { role: "npm start", serve: true });
+      await applyMigrations(owner.sql);
+      const prisma = owner.prisma;
+      const cooperative = await upsertCooperative(prisma);
+      const organisation = await upsertOrganisation(prisma);
+      await upsertPartnership(prisma, { organisationId: organisation.id, cooperativeId: cooperative.id, weight: 1 });
+      const tea = await upsertProduct(prisma, { cooperativeId: cooperative.id, priceFen: 6800, stock: 50 });
+      const walnuts = await upsertProduct(prisma, { cooperativeId: cooperative.id, priceFen: 3200, stock: 50 });
+      const orderIds: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const cart = await createCart(prisma);
+        await addToCart(prisma, cart, tea.id, 2);
+        await addToCart(prisma, cart, walnuts.id, 1);
+        const { id } = await placeOrder(prisma, {
+          cartId: cart,
+          input: checkoutInput(),
+          locale: "zh",
+          provider: "test",
+        });
+        const { totalFen } = await prisma.order.findUniqueOrThrow({ where: { id } });
+        await applyPaymentEvent(prisma, {
+          provider: "test",
+          eventId: `test_${id}_succeeded`,
+          type: "succeeded",
+          orderId: id,
+          amountFen: totalFen,
+          reference: `test_${id}`,
+        });
+        orderIds.push(id);
+      }
+      await refundOrder(prisma, { orderId: orderIds[0]!, reason: "buyer asked", requestedBy: "test" });
+    }, 300_000);
 
-  afterAll(async () => {
-    await owner?.close();
-  });
+    afterAll(async () => {
+      await owner?.close();
+    });
 
-  it("round-trips a fair with orders, refunds and ledger entries while the server runs", async () => {
-    const before = await fairSummary(owner!);
-    expect(before).toMatchObject({ orders: 3, paid: 3, refunds: 1, moneyFen: 2 * (2 * 6800 + 3200), mismatches: [] });
-    expect(before.ledgerEntries).toBeGreaterThan(6);
+    it("round-trips a fair with orders, refunds and ledger entries while the server runs", async () => {
+      const before = await fairSummary(owner!);
+      expect(before).toMatchObject({ orders: 3, paid: 3, refunds: 1, moneyFen: 2 * (2 * 6800 + 3200), mismatches: [] });
+      expect(before.ledgerEntries).toBeGreaterThan(6);
 
-    // ledger:verify on live data: through the owner's socket, seeing every paid order.
-    const verified = await npmRun("ledger:verify", [], live);
-    expect(verified.out).toContain(`the running npm start (pid ${process.pid}), through its socket`);
-    expect(verified.out).toContain("orders with money received: 3");
-    expect(verified.out).toContain("ledger reconciles: OK");
-    expect(verified.code).toBe(0);
+      // ledger:verify on live data: through the owner's socket, seeing every paid order.
+      const verified = await npmRun("ledger:verify", [], live);
+      expect(verified.out).toContain(`the running npm start (pid ${process.pid}), through its socket`);
+      expect(verified.out).toContain("orders with money received: 3");
+      expect(verified.out).toContain("ledger reconciles: OK");
+      expect(verified.code).toBe(0);
 
-    // The backup, taken by the running owner.
-    const backup = await npmRun("db:backup", [`--out=${backups}`], live);
-    expect(backup.code, backup.out).toBe(0);
-    expect(backup.out).toMatch(/backup written: .*fair-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz .*taken by the running npm start/);
-    const [file, ...others] = readdirSync(backups);
-    expect(others).toEqual([]);
-    const archive = path.join(backups, file!);
+      // The backup, taken by the running owner.
+      const backup = await npmRun("db:backup", [`--out=${backups}`], live);
+      expect(backup.code, backup.out).toBe(0);
+      expect(backup.out).toMatch(
+        /backup written: .*fair-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz .*taken by the running npm start/,
+      );
+      const [file, ...others] = readdirSync(backups);
+      expect(others).toEqual([]);
+      const archive = path.join(backups, file!);
 
-    // Restore refuses the folder the server runs on, and any folder that is not empty.
-    const onLive = await npmRun("db:restore", [archive], live);
-    expect(onLive.code).toBe(1);
-    expect(onLive.out).toMatch(/cannot restore: npm start \(pid \d+\) is running on .*: stop it first/);
-    const restoredRun = await npmRun("db:restore", [archive], restored);
-    expect(restoredRun.code, restoredRun.out).toBe(0);
-    expect(restoredRun.out).toContain("3 orders");
-    expect(restoredRun.out).toContain("ledger reconciles: OK");
-    const again = await npmRun("db:restore", [archive], restored);
-    expect(again.code).toBe(1);
-    expect(again.out).toMatch(/is not empty\. Move it away first/);
+      // Restore refuses the folder the server runs on, and any folder that is not empty.
+      const onLive = await npmRun("db:restore", [archive], live);
+      expect(onLive.code).toBe(1);
+      expect(onLive.out).toMatch(/cannot restore: npm start \(pid \d+\) is running on .*: stop it first/);
+      const restoredRun = await npmRun("db:restore", [archive], restored);
+      expect(restoredRun.code, restoredRun.out).toBe(0);
+      expect(restoredRun.out).toContain("3 orders");
+      expect(restoredRun.out).toContain("ledger reconciles: OK");
+      const again = await npmRun("db:restore", [archive], restored);
+      expect(again.code).toBe(1);
+      expect(again.out).toMatch(/is not empty\. Move it away first/);
 
-    // The restored folder is a database of its own, with the same fair, and nobody holds it.
-    expect(liveOwner(restored)).toBeNull();
-    const copy = await openPglite(restored, { role: "the test" });
-    try {
-      expect(await fairSummary(copy)).toEqual(before);
-    } finally {
-      await copy.close();
-    }
-  });
-});
+      // The restored folder is a database of its own, with the same fair, and nobody holds it.
+      expect(liveOwner(restored)).toBeNull();
+      const copy = await openPglite(restored, { role: "the test" });
+      try {
+        expect(await fairSummary(copy)).toEqual(before);
+      } finally {
+        await copy.close();
+      }
+    });
+  },
+);

@@ -53,7 +53,10 @@ export function withoutOwnerFiles(tar: Uint8Array): Uint8Array {
 
 /** `fair-backup-2026-12-02T07-50-03Z.tar.gz`: sorts by time, safe in every file system. */
 export function backupFileName(now = new Date()): string {
-  return `fair-backup-${now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-")}.tar.gz`;
+  return `fair-backup-${now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-")}.tar.gz`;
 }
 
 /** Whether a folder is missing or has nothing in it (a restore goes only there). */

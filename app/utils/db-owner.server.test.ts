@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFi
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FolderHeldError, LOCK_FILE, liveOwner, lockFolder, processStartTicks, type OwnerInfo } from "./db-owner.server";
+import {
+  FolderHeldError,
+  LOCK_FILE,
+  liveOwner,
+  lockFolder,
+  processStartTicks,
+  type OwnerInfo,
+} from "./db-owner.server";
 import { DatabaseStartError, openPglite } from "./db.server";
 
 const children: ChildProcess[] = [];
@@ -32,7 +39,9 @@ function holder(folder: string, open = false): Promise<{ child: ChildProcess; li
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve()),
+  );
 
 /** The pid of a process that has certainly ended. */
 function deadPid(): number {

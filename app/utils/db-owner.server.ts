@@ -90,7 +90,15 @@ export function readOwner(folder: string): OwnerInfo | null {
     // before it opened anything (stale, once it is a few seconds old).
     const writing = Date.now() - statSync(path.join(folder, LOCK_FILE)).mtimeMs < 2_000;
     const role = writing ? "a process opening it right now" : "a process that died while opening it";
-    return { pid: writing ? -1 : 0, startTicks: null, host: hostname(), role, startedAt: "?", token: "", socketDir: null };
+    return {
+      pid: writing ? -1 : 0,
+      startTicks: null,
+      host: hostname(),
+      role,
+      startedAt: "?",
+      token: "",
+      socketDir: null,
+    };
   }
 }
 

@@ -1,7 +1,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { liveOwner } from "./db-owner.server";
-import { DatabaseStartError, openPglite, openPostgres, openThroughOwner, processRole, type Database } from "./db.server";
+import {
+  DatabaseStartError,
+  openPglite,
+  openPostgres,
+  openThroughOwner,
+  processRole,
+  type Database,
+} from "./db.server";
 import { env } from "./env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./migrations.server";
 

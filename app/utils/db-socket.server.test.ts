@@ -68,7 +68,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("the owner's socket", { timeout: 
       await script.query("INSERT INTO socket_probe VALUES (10)");
       // The server's write arrives while the script's transaction is open.
       let serverDone = false;
-      const serverWrite = server.prisma.$executeRaw`INSERT INTO socket_probe VALUES (20)`.then(() => (serverDone = true));
+      const serverWrite = server.prisma.$executeRaw`INSERT INTO socket_probe VALUES (20)`.then(
+        () => (serverDone = true),
+      );
       await sleep(200);
       expect(serverDone).toBe(false); // it waits its turn…
       await script.query("ROLLBACK");
