@@ -1,6 +1,6 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
-import { releaseExpiredReservations } from "~/orders/orders.server";
+import { releaseExpiredReservations } from "~/payments/payments.server";
 import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { ConfigError, env } from "./utils/env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";

@@ -16,7 +16,7 @@ import { upsertCooperative, upsertOrganisation, upsertPartnership, upsertProduct
 import { checkoutInput } from "./support/checkout";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { refundOrder } from "~/payments/refund-order.server";
 import { liveOwner } from "~/utils/db-owner.server";
