@@ -6,7 +6,7 @@ import { compressionMiddleware } from "./server/compression.mjs";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
-const { boot, BootError } = build.entry.module;
+const { boot, BootError, shutdown } = build.entry.module;
 
 try {
   const { engine, applied, seeded } = await boot();
@@ -49,4 +49,18 @@ app.all(
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => console.log(`fair storefront on http://localhost:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop taking requests, let the ones in flight finish, then close the database (the embedded one
+// hands its folder back). A second signal, or ten seconds, and it exits regardless.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => {
+      shutdown()
+        .catch((error) => console.error(`shutdown: ${error.message}`))
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections?.();
+  });

@@ -1,7 +1,7 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
 import { releaseExpiredReservations } from "~/payments/payments.server";
-import { database, DatabaseStartError, type Prisma } from "./utils/db.server";
+import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { ConfigError, env } from "./utils/env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";
 
@@ -54,4 +54,9 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
     if (error instanceof ConfigError || error instanceof DatabaseStartError) throw new BootError(error.message);
     throw error;
   }
+}
+
+/** Lets the database go before the process exits (SIGTERM, SIGINT). */
+export async function shutdown(): Promise<void> {
+  await closeDatabase();
 }

@@ -8,7 +8,7 @@ import { NonceContext } from "./utils/nonce";
 
 // The server (server.mjs) reaches these through the build's entry module, so start-up runs
 // inside the same bundle that serves requests: one database, opened once.
-export { boot, BootError } from "./boot.server";
+export { boot, BootError, shutdown } from "./boot.server";
 
 const ABORT_DELAY = 5_000;
 
