@@ -17,6 +17,7 @@ import { countCartItems } from "~/cart/cart.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { useNonce } from "~/utils/nonce";
+import { ErrorReference } from "~/components/ErrorReference";
 import stylesheet from "./tailwind.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -135,6 +136,7 @@ export function ErrorBoundary() {
       <Link to={localePath(locale, "/")} className="mt-6 inline-block text-brand-700 underline">
         {translate(locale, "error.backHome")}
       </Link>
+      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   retrieveCheckoutSession,
   stripeConfigured,
 } from "./stripe.server";
+import { logger } from "~/observability/logger.server";
 
 /** What a payment provider needs to take payment for an order, as stored in the database. */
 export interface OrderForPayment {
@@ -70,7 +71,7 @@ async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!isStripeError(error)) throw error;
     // A rejected request (bad key, invalid parameters) will not fix itself: say so loudly.
-    if (!isTransientStripeError(error)) console.error(`stripe: ${what} rejected: ${error.type}: ${error.message}`);
+    if (!isTransientStripeError(error)) logger().error({ stripeError: error.type, err: error }, `stripe: ${what} rejected`);
     throw new PaymentsUnavailableError(`Stripe could not ${what} (${error.type}: ${error.message})`);
   }
 }
@@ -229,7 +230,7 @@ export async function startPaymentOrExplain(prisma: PrismaClient, orderId: strin
     return payment.redirectUrl;
   } catch (error) {
     if (!(error instanceof PaymentsUnavailableError)) throw error;
-    console.error(`payment could not start for order ${order.id}: ${error.message}`);
+    logger().error({ orderId: order.id, err: error }, "payment could not start");
     return `${orderPage}?payment=unavailable`;
   }
 }

@@ -7,6 +7,7 @@ import {
   stripeConfigured,
 } from "~/payments/stripe.server";
 import { confirmRefund, failRefund, requestRefund } from "./refunds.server";
+import { logger } from "~/observability/logger.server";
 
 /**
  * Where a refund stands after it was handed to the payment provider:
@@ -83,7 +84,7 @@ export async function sendRefund(prisma: PrismaClient, refundId: string): Promis
     throw new Error(`order ${refund.order.id}: cannot refund through provider ${refund.order.paymentProvider}`);
   }
   if (!stripeConfigured()) {
-    console.error(`refund ${refund.id}: Stripe is not configured; it stays requested`);
+    logger().error({ refundId: refund.id }, "refund: Stripe is not configured; it stays requested");
     return { ...result, delivery: "retry-later" };
   }
   try {
@@ -107,7 +108,7 @@ export async function sendRefund(prisma: PrismaClient, refundId: string): Promis
     return { ...result, delivery: "sent", providerRefundId: sent.id };
   } catch (error) {
     if (isTransientStripeError(error)) {
-      console.error(`refund ${refund.id} could not reach Stripe (${(error as Error).message}); it stays requested`);
+      logger().warn({ refundId: refund.id, err: error }, "refund could not reach Stripe; it stays requested");
       return { ...result, delivery: "retry-later" };
     }
     if (isStripeError(error)) {

@@ -9,6 +9,7 @@ import { getCart } from "~/cart/cart.server";
 import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/orders/orders.server";
 import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
 import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
+import { countCheckout } from "~/observability/metrics.server";
 import { MAX_PER_LINE } from "~/utils/limits";
 import {
   CheckoutSchema,
@@ -62,8 +63,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
   const prisma = await db();
   const form = await request.formData();
-  if (honeypotFilled(form))
+  if (honeypotFilled(form)) {
+    countCheckout("invalid");
     return data({ values: {}, errors: {}, soldOut: null, notice: "shop.error.badRequest" as const }, { status: 400 });
+  }
   const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress(context));
   if (!limit.allowed) {
     return data(
@@ -73,8 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const values = formValues(form);
   const parsed = CheckoutSchema.safeParse(values);
-  if (!parsed.success)
+  if (!parsed.success) {
+    countCheckout("invalid");
     return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
+  }
   const cartId = await readCartId(request);
   if (!cartId) return redirect(localePath(locale, "/cart"));
   let order: { id: string; token: string };
@@ -83,19 +88,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof EmptyCartError) return redirect(localePath(locale, "/cart"));
     if (error instanceof SoldOutError) {
+      countCheckout("sold_out");
       return data({ values, errors: {}, soldOut: error.items, notice: null }, { status: 409 });
     }
     if (error instanceof UnknownOrganisationError) {
+      countCheckout("invalid");
       return data(
         { values, errors: { onBehalfOf: "shop.error.organisationUnknown" }, soldOut: null, notice: null },
         { status: 400 },
       );
     }
     if (error instanceof PaymentsUnavailableError) {
+      countCheckout("busy");
       return data({ values, errors: {}, soldOut: null, notice: "shop.paymentsUnavailable" as const }, { status: 503 });
     }
     throw error;
   }
+  countCheckout("reserved");
   // The order now holds the stock. If the provider cannot be reached, the order page offers
   // "pay now" again for as long as the reservation lasts.
   return redirect(await startPaymentOrExplain(prisma, order.id, locale));

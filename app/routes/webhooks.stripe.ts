@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleStripeEvent } from "~/payments/stripe-events.server";
 import { isSignatureError, stripeConfigured, verifyStripeWebhook } from "~/payments/stripe.server";
+import { logger } from "~/observability/logger.server";
+import { countPaymentEvent } from "~/observability/metrics.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -19,6 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     event = verifyStripeWebhook(payload, request.headers.get("Stripe-Signature"));
   } catch (error) {
     if (!isSignatureError(error)) throw error;
+    countPaymentEvent("stripe", "rejected");
     return new Response(`Bad signature: ${(error as Error).message}`, { status: 400 });
   }
 
@@ -26,9 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await handleStripeEvent(await db(), event);
     return Response.json({ received: true, id: event.id, type: event.type, ...outcome });
   } catch (error) {
-    console.error(
-      `stripe webhook: ${event.type} ${event.id} not applied, Stripe will retry: ${(error as Error).message}`,
-    );
+    logger().error({ eventType: event.type, eventId: event.id, err: error }, "stripe webhook not applied, Stripe will retry");
     return Response.json({ received: false, id: event.id }, { status: 500 });
   }
 }

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
+import { logger } from "~/observability/logger.server";
 import { env } from "./env.server";
 import type { SqlRunner } from "./migrations.server";
 
@@ -17,7 +18,15 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Connections now: open, checked out, and requests waiting for one (for the metrics). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  size: number;
+  inUse: number;
+  waiting: number;
 }
 
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
@@ -53,6 +62,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       exec: (sql) => client.exec(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
     },
+    // One in-process connection, no pool: queries queue inside PGlite itself.
+    poolStats: () => ({ size: 1, inUse: 0, waiting: 0 }),
     async close() {
       await prisma.$disconnect();
       await client.close();
@@ -84,7 +95,7 @@ function describeConnectionError(url: string, error: unknown): string {
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
-  pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
+  pool.on("error", (error) => logger().error({ err: error }, "database: idle connection lost"));
   try {
     await pool.query("SELECT 1");
   } catch (error) {
@@ -101,6 +112,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         rows: (await pool.query(sql, params)).rows as T[],
       }),
     },
+    poolStats: () => ({ size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -111,7 +123,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 // Kept on globalThis, not in a module variable: the dev server re-evaluates modules on every
 // change, and two PGlite instances on one data folder would corrupt it. Tests that serve the
 // app through Vite install their database here too.
-const holder = globalThis as typeof globalThis & { __fairDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & {
+  __fairDatabase?: Promise<Database>;
+  /** The same database once open, for readers that cannot wait (metrics). */
+  __fairDatabaseOpen?: Database;
+};
 
 /** The process's database, opened lazily once (the SSR build forbids top-level await). */
 export function database(): Promise<Database> {
@@ -119,12 +135,18 @@ export function database(): Promise<Database> {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
     const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR);
     holder.__fairDatabase = opening;
+    opening.then((open) => (holder.__fairDatabaseOpen = open)).catch(() => undefined);
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
       if (holder.__fairDatabase === opening) holder.__fairDatabase = undefined;
     });
   }
   return holder.__fairDatabase;
+}
+
+/** The open database's pool figures, or undefined before it is open (read by the metrics). */
+export function openDatabaseStats(): PoolStats | undefined {
+  return holder.__fairDatabaseOpen?.poolStats();
 }
 
 /** The Prisma client for loaders and actions. */
@@ -135,4 +157,5 @@ export async function db(): Promise<PrismaClient> {
 /** Tests install their own fresh database. */
 export function installDatabase(next: Database | undefined): void {
   holder.__fairDatabase = next ? Promise.resolve(next) : undefined;
+  holder.__fairDatabaseOpen = next;
 }

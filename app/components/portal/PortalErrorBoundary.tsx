@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import { consoleLocale, translate } from "~/utils/i18n";
+import { ErrorReference } from "../ErrorReference";
 import { portalHref } from "./href";
 
 /**
@@ -20,6 +21,7 @@ export function PortalErrorBoundary() {
       <Link to={portalHref(locale, "/portal")} className="mt-4 inline-block text-brand-700 underline">
         {translate(locale, "portal.error.backToPortal")}
       </Link>
+      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
     </div>
   );
 }
