@@ -34,8 +34,8 @@ export function scrubText(text: string): string {
     .replace(PAYMENT_SECRET, "[secret]")
     .replace(BEARER, "Bearer [secret]")
     .replace(EMAIL, "[email]")
-    .replace(CARD, (match) => (/^1[3-9]\d{9}$/.test(match.replace(/\D/g, "")) ? match : "[card]"))
     .replace(CN_MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
+    .replace(CARD, "[card]")
     .replace(OTHER_PHONE, (match) => maskPhone(match));
 }
 
@@ -63,7 +63,11 @@ export function scrubPath(pathname: string, secretValues: readonly string[] = []
   const secrets = new Set(secretValues.filter(Boolean));
   return pathname
     .split("/")
-    .map((part) => (secrets.has(part) || secrets.has(safeDecode(part)) ? ":token" : scrubText(part)))
+    .map((part) => {
+      // Single-fetch data requests end in ".data" (/orders/<token>.data).
+      const [stem, suffix] = part.endsWith(".data") ? [part.slice(0, -5), ".data"] : [part, ""];
+      return secrets.has(stem) || secrets.has(safeDecode(stem)) ? `:token${suffix}` : scrubText(part);
+    })
     .join("/");
 }
 
