@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -21,6 +22,8 @@ import { ErrorReference } from "~/components/ErrorReference";
 import stylesheet from "./tailwind.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Screens (/live) show no header and are cached for everyone: no cart count of anyone's.
+  if (/^(?:\/en)?\/live\/?$|^\/admin\/live\/?$/.test(new URL(request.url).pathname)) return { cartCount: 0 };
   // The header's cart count; a broken database must not take the error page down with it.
   const cartCount = await countCartItems(await db(), await readCartId(request)).catch(() => 0);
   return { cartCount };
@@ -38,6 +41,24 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
   const cartCount = useRouteLoaderData<typeof loader>("root")?.cartCount ?? 0;
   const nonce = useNonce();
+  // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
+  const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
+  if (screen) {
+    return (
+      <html lang={htmlLang(locale)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="overflow-hidden bg-[#0b1d33] antialiased">
+          {children}
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={htmlLang(locale)}>
       <head>

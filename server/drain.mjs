@@ -1,6 +1,8 @@
 // Graceful stop. On SIGTERM (or SIGINT) the process turns not-ready (/readyz answers 503), stops
-// accepting connections, answers 503 to any new request on a connection already open, lets the
-// requests in flight finish for at most DRAIN_TIMEOUT_MS, then exits.
+// accepting requests (each new one gets a quick 503 with Retry-After and Connection: close, so a
+// load balancer or the cache retries it elsewhere), lets the requests in flight finish for at most
+// DRAIN_TIMEOUT_MS, then closes its port and exits. The port stays open while draining on
+// purpose: a refused connection tells a client nothing, a 503 tells it to come back.
 
 /**
  * @param {object} options
@@ -42,14 +44,12 @@ export function gracefulShutdown({ phase, startDraining, timeoutMs, logger, exit
     const started = Date.now();
     logger().info({ signal, inFlight }, "draining: not ready, finishing requests in flight");
     startDraining();
-    // No new connections; connections already open get 503 (and Connection: close) for new requests.
-    server?.close();
-    server?.closeIdleConnections?.();
     const timedOut = await Promise.race([
       whenIdle().then(() => false),
       new Promise((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
     ]);
     if (timedOut) logger().warn({ inFlight, timeoutMs }, "draining: timed out, closing the requests still in flight");
+    server?.close();
     server?.closeAllConnections?.();
     logger().info({ ms: Date.now() - started }, "drained, exiting");
     // Let the logger's buffered lines reach stdout before the process goes.
