@@ -25,9 +25,9 @@ export const saleLine = (sale: LiveSnapshot["recent"][number], locale: Locale) =
 function Label({ locale, k, className = "" }: { locale: Locale; k: MessageKey; className?: string }) {
   const other: Locale = locale === "zh" ? "en" : "zh";
   return (
-    <h2 className={`flex items-baseline gap-4 font-bold ${className}`}>
-      <span className="text-4xl">{translate(locale, k)}</span>
-      <span className="text-2xl font-normal text-sky-200/70">{translate(other, k)}</span>
+    <h2 className={`flex items-baseline gap-4 overflow-hidden whitespace-nowrap font-bold ${className}`}>
+      <span className="shrink-0 text-4xl">{translate(locale, k)}</span>
+      <span className="truncate text-2xl font-normal text-sky-200/70">{translate(other, k)}</span>
     </h2>
   );
 }
@@ -83,7 +83,7 @@ export function LiveWall({
             <Label locale={locale} k="live.byRegion" />
             <ol className="mt-3 space-y-2" data-testid="live-regions">
               {snapshot.regions.map((region) => (
-                <li key={region.id} className="grid h-12 grid-cols-[9rem_minmax(0,1fr)_11rem] items-center gap-3">
+                <li key={region.id} className="grid h-12 grid-cols-[12.5rem_minmax(0,1fr)_11rem] items-center gap-3">
                   <span className="truncate text-3xl">{pick(locale, region, "name")}</span>
                   <span className="h-7 rounded bg-white/10">
                     <span
