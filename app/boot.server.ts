@@ -1,6 +1,6 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
-import { releaseExpiredReservations } from "~/orders/orders.server";
+import { releaseExpiredReservations } from "~/payments/payments.server";
 import { database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { logger } from "./observability/logger.server";
 import { ConfigError, env, type Env } from "./utils/env.server";

@@ -3,7 +3,7 @@ import { upsertCooperative, upsertCounty, upsertProduct, upsertRegion } from "..
 import { checkoutInput } from "../../tests/support/checkout";
 import { withTestDatabase } from "../../tests/support/database";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { readLiveSnapshot, readOrganiserSnapshot } from "./live.server";
 import { LiveTicker } from "./ticker.server";

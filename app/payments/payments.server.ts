@@ -1,14 +1,15 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
 import { countLedgerEntries, countPaymentEvent } from "~/observability/metrics.server";
+import { reserveLines, returnLines } from "./reservation.server";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 export type PaymentEventType = "succeeded" | "failed" | "expired";
 
 export interface PaymentEventInput {
-  /** "test", "stripe", or "system" for the reservation sweeper. */
+  /** "test", "stripe", "booth", or "system" for the reservation sweeper. */
   provider: string;
   /** Unique per provider: the same event applied twice changes nothing the second time. */
   eventId: string;
@@ -111,36 +112,49 @@ async function setStatus(
   });
 }
 
-async function releaseStock(tx: Tx, orderId: string) {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId },
-    orderBy: { productId: "asc" },
-    select: { productId: true, quantity: true },
-  });
-  for (const line of lines) {
-    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
-  }
+async function linesOf(tx: Tx, orderId: string) {
+  return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
-/** Takes every line's stock again, all or nothing; false when any line is no longer available. */
+async function releaseStock(tx: Tx, orderId: string) {
+  await returnLines(tx, await linesOf(tx, orderId));
+}
+
+/** Takes every line's stock again, all or nothing (listed or not: it was sold); false when any line is gone. */
 async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId },
-    orderBy: { productId: "asc" },
-    select: { productId: true, quantity: true },
+  const short = await reserveLines(tx, await linesOf(tx, orderId));
+  return short.length === 0;
+}
+
+/**
+ * Releases the stock of pending orders whose reservation ran out. Safe to run from every server
+ * at once: each release is a conditional state change applied through applyPaymentEvent.
+ */
+export async function releaseExpiredReservations(prisma: PrismaClient, now = new Date(), limit = 200): Promise<number> {
+  const expired = await prisma.order.findMany({
+    where: { status: "PENDING", holdsStock: true, reservedUntil: { lt: now } },
+    select: { id: true },
+    take: limit,
   });
-  const taken: typeof lines = [];
-  for (const line of lines) {
-    const { count } = await tx.product.updateMany({
-      where: { id: line.productId, stock: { gte: line.quantity } },
-      data: { stock: { decrement: line.quantity } },
+  let released = 0;
+  for (const { id } of expired) {
+    const result = await applyPaymentEvent(prisma, {
+      provider: "system",
+      eventId: `reservation-expired:${id}`,
+      type: "expired",
+      orderId: id,
+      now,
     });
-    if (count === 0) {
-      for (const back of taken)
-        await tx.product.update({ where: { id: back.productId }, data: { stock: { increment: back.quantity } } });
-      return false;
-    }
-    taken.push(line);
+    if (result.changed) released++;
   }
-  return true;
+  return released;
+}
+
+/**
+ * Remembers the payment a provider just started for a pending order (e.g. its Checkout Session),
+ * so a retry resumes it and a webhook can tell a stale session from the live one. Only while
+ * pending: a webhook that already settled the order has recorded who paid.
+ */
+export async function recordPaymentReference(prisma: PrismaClient, orderId: string, reference: string) {
+  await prisma.order.updateMany({ where: { id: orderId, status: "PENDING" }, data: { paymentReference: reference } });
 }

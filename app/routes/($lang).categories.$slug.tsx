@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { ProductSection } from "~/components/browse/ProductSection";
-import { parsePage } from "~/components/browse/page-param";
+import { parsePage } from "~/utils/page-param";
 import { getCategoryPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

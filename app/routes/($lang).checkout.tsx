@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { Honeypot, honeypotFilled } from "~/components/Honeypot";
 import { getCart } from "~/cart/cart.server";
-import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/orders/orders.server";
+import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/payments/checkout.server";
 import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
 import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
 import { countCheckout } from "~/observability/metrics.server";

@@ -4,7 +4,7 @@ import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { PartnersSection } from "~/components/browse/PartnersSection";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { linkageHelpKey, linkageKey } from "~/components/browse/format";
-import { parsePage } from "~/components/browse/page-param";
+import { parsePage } from "~/utils/page-param";
 import { getCooperativePage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

@@ -4,7 +4,7 @@ import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { CooperativeCard } from "~/components/browse/CooperativeCard";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
-import { parsePage } from "~/components/browse/page-param";
+import { parsePage } from "~/utils/page-param";
 import { getCountyPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

@@ -1,9 +1,9 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
-import { percent } from "~/components/reports/tables";
-import { getTransparency } from "~/ledger/transparency.server";
-import { formatDateTime } from "~/utils/dates";
+import { percent } from "~/reports/tables";
+import { getTransparency } from "~/reports/transparency.server";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { requireLocale } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import { consoleLocale, translate } from "~/utils/i18n";
+import { portalHref } from "~/portal/href";
 import { ErrorReference } from "../ErrorReference";
-import { portalHref } from "./href";
 
 /**
  * What a portal page shows instead of itself when its loader or action fails: a record that is
