@@ -2,12 +2,12 @@
 // stops with one clear line if it cannot. Logs, metrics, readiness and the graceful stop are
 // wired here from server/ (README "Watching the fair").
 import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import zlib from "node:zlib";
+import cluster from "node:cluster";
+import { compressionMiddleware } from "./server/compression.mjs";
 import express from "express";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 import { markAppRequest, observeRequests } from "./server/observe-requests.mjs";
-import { metricsOnAppPort, startMetricsServer } from "./server/metrics-endpoint.mjs";
+import { answerClusterMetrics, metricsOnAppPort, startMetricsServer } from "./server/metrics-endpoint.mjs";
 import { gracefulShutdown } from "./server/drain.mjs";
 import { matcher } from "./server/route-ids.mjs";
 
@@ -53,13 +53,9 @@ app.use(
   }),
 );
 app.use(metricsOnAppPort({ token: config.METRICS_TOKEN, registry }));
-// Brotli at quality 4 with a 256 KB window: the default reserves a 4 MB window per response,
-// which halved the throughput of small pages in the benchmark (docs/benchmarks.md).
-app.use(
-  compression({
-    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
-  }),
-);
+// COMPRESSION=off behind a proxy that compresses (config/varnish); "node" (the default) otherwise.
+const compress = compressionMiddleware(process.env.COMPRESSION);
+if (compress) app.use(compress);
 app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());
@@ -81,7 +77,9 @@ app.all(
   }),
 );
 
-if (config.METRICS_PORT)
+// In a cluster the primary serves METRICS_PORT for every worker (scripts/start.mjs); a worker answers it.
+if (cluster.isWorker) answerClusterMetrics();
+else if (config.METRICS_PORT)
   startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, registry, token: config.METRICS_TOKEN, logger: logger() });
 
 const server = app.listen(config.PORT, config.HOST, () => {

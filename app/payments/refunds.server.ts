@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { recordRefund } from "~/ledger/ledger.server";
 import { countLedgerEntries, countRefund } from "~/observability/metrics.server";
 
@@ -123,6 +124,7 @@ export async function confirmRefund(
   });
   if (result.changed) countRefund("succeeded");
   countLedgerEntries("refund", ledgerEntries);
+  if (result.changed) purgeAfterCommit([cacheKeys.ledger]); // the transparency page's sums
   return result;
 }
 

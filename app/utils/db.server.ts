@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/observability/logger.server";
+import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { env } from "./env.server";
 import type { SqlRunner } from "./migrations.server";
 
@@ -20,6 +21,8 @@ export interface Database {
   sql: SqlRunner;
   /** Connections now: open, checked out, and requests waiting for one (for the metrics). */
   poolStats(): PoolStats;
+  /** The pool, transaction limits and checkout slots this process was opened with. */
+  capacity: DatabaseCapacity;
   close(): Promise<void>;
 }
 
@@ -54,10 +57,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const capacity = databaseCapacity("pglite");
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(client),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+  });
   return {
     engine: "pglite",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => client.exec(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
@@ -91,9 +99,19 @@ function describeConnectionError(url: string, error: unknown): string {
   }
 }
 
-/** Connects to a PostgreSQL server and proves it answers. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+/**
+ * Connects to a PostgreSQL server and proves it answers. The pool size and the transaction
+ * limits come from databaseCapacity (the environment); a script may ask for a smaller pool.
+ */
+export async function openPostgres(url: string, poolSize?: number): Promise<Database> {
+  const planned = databaseCapacity("postgresql");
+  const capacity =
+    poolSize === undefined ? planned : { ...planned, poolSize, checkoutSlots: Math.max(1, Math.floor(poolSize / 2)) };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: capacity.poolSize,
+    connectionTimeoutMillis: capacity.connectionWaitMs,
+  });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => logger().error({ err: error }, "database: idle connection lost"));
   try {
@@ -102,10 +120,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await pool.end().catch(() => undefined);
     throw new DatabaseStartError(describeConnectionError(url, error));
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+  });
   return {
     engine: "postgresql",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => pool.query(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({
