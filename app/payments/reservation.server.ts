@@ -116,7 +116,7 @@ export type PendingOrderDetails = Omit<
  */
 export async function createPendingOrder(
   tx: Prisma.TransactionClient,
-  args: { details: PendingOrderDetails; lines: readonly ReservedLine[]; now: Date },
+  args: { details: PendingOrderDetails; lines: readonly ReservedLine[]; now: Date; holdUntil?: Date },
 ): Promise<{ id: string; token: string; totalFen: number }> {
   const { details, lines, now } = args;
   return tx.order.create({
@@ -124,7 +124,8 @@ export async function createPendingOrder(
       ...details,
       token: randomBytes(24).toString("base64url"),
       totalFen: lines.reduce((sum, l) => sum + l.quantity * l.product.priceFen, 0),
-      reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
+      // A bank transfer takes days, not minutes: a unit order is held for as long as its caller says.
+      reservedUntil: args.holdUntil ?? new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
       lines: {
         create: lines.map(({ quantity, product }) => ({
           productId: product.id,

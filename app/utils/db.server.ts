@@ -35,8 +35,17 @@ export interface PoolStats {
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
 export class DatabaseStartError extends Error {}
 
+export interface OpenOptions {
+  /** Emit Prisma's query events, so round trips can be counted (tests and benchmarks). */
+  logQueries?: boolean;
+}
+
+const clientOptions = ({ logQueries }: OpenOptions): { log: { emit: "event"; level: "query" }[] } => ({
+  log: logQueries ? [{ emit: "event", level: "query" }] : [],
+});
+
 /** Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   if (dataDir) {
     const absolute = path.resolve(dataDir);
     try {
@@ -61,6 +70,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const prisma = new PrismaClient({
     adapter: new PrismaPGlite(client),
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+    ...clientOptions(options),
   });
   return {
     engine: "pglite",
@@ -103,7 +113,7 @@ function describeConnectionError(url: string, error: unknown): string {
  * Connects to a PostgreSQL server and proves it answers. The pool size and the transaction
  * limits come from databaseCapacity (the environment); a script may ask for a smaller pool.
  */
-export async function openPostgres(url: string, poolSize?: number): Promise<Database> {
+export async function openPostgres(url: string, poolSize?: number, options: OpenOptions = {}): Promise<Database> {
   const planned = databaseCapacity("postgresql");
   const capacity =
     poolSize === undefined ? planned : { ...planned, poolSize, checkoutSlots: Math.max(1, Math.floor(poolSize / 2)) };
@@ -111,6 +121,10 @@ export async function openPostgres(url: string, poolSize?: number): Promise<Data
     connectionString: url,
     max: capacity.poolSize,
     connectionTimeoutMillis: capacity.connectionWaitMs,
+    // A page's queries read a few hundred rows at most; a parallel plan forks worker processes
+    // per query, which cost 10x the query itself when the cores are already busy serving other
+    // requests (docs/decisions/009-catalogue-queries.md).
+    options: "-c max_parallel_workers_per_gather=0",
   });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => logger().error({ err: error }, "database: idle connection lost"));
@@ -123,6 +137,7 @@ export async function openPostgres(url: string, poolSize?: number): Promise<Data
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+    ...clientOptions(options),
   });
   return {
     engine: "postgresql",

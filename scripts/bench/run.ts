@@ -41,7 +41,7 @@ import { liveWallBench, liveWallReport } from "./live-wall";
 import { runLoad, type LoadResult } from "./load";
 import { startCache, varnishInstalled, withDescendants } from "./cache";
 import { backendsOf, cpuMeter, memoryOf, startNode, waitIdle, type Server } from "./processes";
-import { stageApp, unstage } from "./stage";
+import { buildBareRemix, stageApp, unstage } from "./stage";
 import { fixed, kb, ms, table } from "./table";
 
 const args = Object.fromEntries(
@@ -69,6 +69,11 @@ const QUIET_WAIT_MS = Number(args["quiet-wait"] ?? 90) * 1000;
  * sharing the two cores (tests, builds) then disturb the figures less. 0 leaves it alone.
  */
 const NICE = Number(args.nice ?? -10);
+/**
+ * Who compresses: "node" (the app's compression middleware, the default) or "off" (what the app
+ * does behind Varnish, which gzips; see server/compression.mjs). The bare Remix page follows it.
+ */
+const COMPRESSION = String(args.compression ?? "node");
 
 /** Raises the priority of a process of the run (never lowers anyone else's). */
 function prioritise(pid: number) {
@@ -111,6 +116,8 @@ interface Page {
   paths: string[];
   /** Where it is served: the app, or the bare server. */
   bare?: boolean;
+  /** Served by the bare Remix app (scripts/bench/bare-remix): no layout, no loader. */
+  bareRemix?: boolean;
   /** Through the shared cache (Varnish, config/varnish/fair.vcl) in front of the app. */
   cached?: boolean;
   cookie?: boolean;
@@ -219,6 +226,7 @@ function serverEnv(engine: EngineName, extra: Record<string, string> = {}): Reco
     // Requests arrive "through a proxy" on loopback, each visitor with an address of their own.
     TRUST_PROXY: "loopback",
     ...(engine === "postgresql" ? { DATABASE_URL: benchDatabaseUrl() } : { PGLITE_DATA_DIR: PGLITE_DIR }),
+    COMPRESSION,
     ...extra,
   };
 }
@@ -245,6 +253,8 @@ let appServer: Server | undefined;
 /** Where the copy of the build the server runs lives. */
 let appDir = "";
 let bareServer: Server | undefined;
+/** The framework floor: a Remix page with no layout and no loader (scripts/bench/bare-remix). */
+let bareRemixServer: Server | undefined;
 let cacheServer: Server | undefined;
 
 async function warmUp(baseUrl: string, paths: string[], headers: Record<string, string>) {
@@ -319,17 +329,16 @@ async function benchEngine(
         ]
       : []),
     { name: "fixed Remix route", paths: ["/bench/fixed"] },
+    { name: "bare Remix page", paths: ["/"], bareRemix: true },
     { name: "bare Node server", paths: ["/"], bare: true },
   ];
+  const serverOf = (page: Page) =>
+    page.bare ? bareServer! : page.bareRemix ? bareRemixServer! : page.cached ? cacheServer! : server;
   log(`${label}: warming up (5 requests a page)…`);
   for (const page of pages) {
-    await warmUp(
-      page.bare ? bareServer!.baseUrl : page.cached ? cacheServer!.baseUrl : server.baseUrl,
-      page.cached ? page.paths : page.paths.slice(0, 4),
-      {
-        ...(page.cookie ? { cookie: cartCookie } : {}),
-      },
-    );
+    await warmUp(serverOf(page).baseUrl, page.cached ? page.paths : page.paths.slice(0, 4), {
+      ...(page.cookie ? { cookie: cartCookie } : {}),
+    });
   }
 
   const serverPids = () => {
@@ -337,7 +346,7 @@ async function benchEngine(
     pids.forEach(prioritise);
     return pids;
   };
-  const allPids = () => [process.pid, bareServer!.pid, ...serverPids()];
+  const allPids = () => [process.pid, bareServer!.pid, bareRemixServer!.pid, ...serverPids()];
   await waitForQuiet(label, allPids);
   const loadAverage = os.loadavg();
   const runs: Run[] = [];
@@ -354,15 +363,17 @@ async function benchEngine(
         runs.push({ ...fewer, connections, skipped: true });
         continue;
       }
-      const targetPids = page.bare
-        ? () => [bareServer!.pid]
-        : page.cached
-          ? () => [...serverPids(), ...withDescendants(cacheServer!.pid)]
-          : serverPids;
+      const targetPids =
+        page.bare || page.bareRemix
+          ? () => [serverOf(page).pid]
+          : page.cached
+            ? () => [...serverPids(), ...withDescendants(cacheServer!.pid)]
+            : serverPids;
       // Requests a run left queued in the server must not be counted against the next one: wait
       // for the server to finish them, or start it afresh when that would take too long.
-      const waited = await waitIdle(targetPids, page.bare ? undefined : `${server.baseUrl}/healthz`, 60_000);
-      if (waited >= 60_000 && !page.bare) {
+      const offApp = page.bare || page.bareRemix;
+      const waited = await waitIdle(targetPids, offApp ? undefined : `${server.baseUrl}/healthz`, 60_000);
+      if (waited >= 60_000 && !offApp) {
         log(`${label}: the server is still busy with the previous run's requests after 60 s: restarting it`);
         peakMb = Math.max(peakMb, memoryOf(server.pid).hwmMb);
         await server.stop();
@@ -377,7 +388,7 @@ async function benchEngine(
       } else if (waited > 2_000) {
         log(`${label}: waited ${(waited / 1000).toFixed(0)} s for the server to finish the previous run's requests`);
       }
-      const target = page.bare ? bareServer! : page.cached ? cacheServer! : server;
+      const target = serverOf(page);
       const serverMeter = cpuMeter(targetPids);
       const allMeter = cpuMeter(allPids);
       const result = await runLoad({
@@ -404,7 +415,7 @@ async function benchEngine(
   // Client weight and Lighthouse do not depend on the engine: measured once, on the first.
   if (extras.weights.size === 0) {
     log(`${label}: client weight (HTML, JavaScript and CSS each page loads)…`);
-    for (const page of pages.filter((p) => !p.bare && !p.cached)) {
+    for (const page of pages.filter((p) => !p.bare && !p.bareRemix && !p.cached)) {
       const path = page.name === "product" ? product : page.paths[0]!;
       extras.weights.set(page.name, await weigh(server.baseUrl, path, page.cookie ? { cookie: cartCookie } : {}));
     }
@@ -475,7 +486,8 @@ function engineTable(result: EngineResult): string {
   const rows = result.runs.map((r) => {
     const fixedRoute = at("fixed Remix route", r.connections);
     const bare = at("bare Node server", r.connections);
-    if (r.skipped) return [r.page, r.connections, "skipped", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"];
+    const bareRemix = at("bare Remix page", r.connections);
+    if (r.skipped) return [r.page, r.connections, "skipped", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"];
     return [
       r.page,
       r.connections,
@@ -488,6 +500,7 @@ function engineTable(result: EngineResult): string {
       r.requests > 0 ? ms((r.serverCpu * DURATION * 1000) / r.requests) : "-",
       fixed(r.otherCpu, 2),
       fixedRoute ? fixed(r.rps / fixedRoute.rps, 3) : "-",
+      bareRemix ? fixed(r.rps / bareRemix.rps, 3) : "-",
       bare ? fixed(r.rps / bare.rps, 3) : "-",
       kb(r.bytesPerResponse),
     ];
@@ -505,6 +518,7 @@ function engineTable(result: EngineResult): string {
       "CPU ms/req",
       "other CPU",
       "× fixed",
+      "× Remix",
       "× bare",
       "KB/resp",
     ],
@@ -597,31 +611,47 @@ function lighthouseSummary(results: LighthouseResult[]): LighthouseResult | unde
 function targetsTable(results: EngineResult[], weights: Map<string, Weight>, lh: LighthouseResult | undefined): string {
   const rows: (string | number)[][] = [];
   const mark = (ok: boolean | undefined) => (ok === undefined ? "n/a" : ok ? "PASS" : "MISS");
-  const pg = results.find((r) => r.engine === "postgresql");
+  const pct = (a: number, b: number) => `${fixed((a / b) * 100)}%`;
   for (const result of results) {
     const label = engineLabel(result.engine);
     const at = (page: string, connections: number) =>
-      result.runs.find((r) => r.page === page && r.connections === connections);
-    for (const connections of CONNECTIONS) {
-      const base = at("fixed Remix route", connections);
-      for (const page of ["product", "category"]) {
-        const run = at(page, connections);
-        if (!run || !base) continue;
-        const primary = result === pg && connections === TARGET_CONNECTIONS;
-        rows.push([
-          `${page} req/s >= 1/2 fixed Remix route (${label}, ${connections} conns)${primary ? "" : " [info]"}`,
-          `${fixed(run.rps, 1)} vs ${fixed(base.rps / 2, 1)} (${fixed((run.rps / base.rps) * 100)}% of the fixed route)`,
-          mark(base.rps > 0 && run.rps >= base.rps / 2),
-        ]);
-      }
-    }
+      result.runs.find((r) => r.page === page && r.connections === connections && !r.skipped);
+    // Issue 12's targets are at 10 connections unless it says otherwise.
+    const base = at("fixed Remix route", 10);
     for (const page of ["product", "category"]) {
-      const run = at(page, TARGET_CONNECTIONS);
-      if (!run) continue;
+      const run = at(page, 10);
+      if (!run || !base) continue;
       rows.push([
-        `${page} p99 < 100 ms at ${TARGET_CONNECTIONS} conns (${label})${result === pg ? "" : " [info]"}`,
-        run.requests > 0 ? `${ms(run.p99)} ms` : "no response within 10 s",
-        mark(run.requests > 0 && run.p99 < 100),
+        `${page} req/s >= 1/2 fixed Remix route (${label}, 10 conns)`,
+        `${fixed(run.rps, 1)} vs ${fixed(base.rps, 1)} (${pct(run.rps, base.rps)} of the fixed route)`,
+        mark(base.rps > 0 && run.rps >= base.rps / 2),
+      ]);
+    }
+    const search = at("search 茶", 10);
+    const product = at("product", 10);
+    if (search && product) {
+      rows.push([
+        `search req/s >= product req/s (${label}, 10 conns)`,
+        `${fixed(search.rps, 1)} vs ${fixed(product.rps, 1)} (${pct(search.rps, product.rps)})`,
+        mark(search.rps >= product.rps),
+      ]);
+    }
+    const home = result.runs.find((r) => r.page === "home" && r.connections === TARGET_CONNECTIONS);
+    if (home) {
+      rows.push([
+        `home at ${TARGET_CONNECTIONS} conns: no errors, p99 < 2 s, no cache (${label})`,
+        home.skipped || home.requests === 0
+          ? "no response within 10 s"
+          : `${fixed(home.rps, 1)} req/s, p99 ${ms(home.p99)} ms, ${home.non2xx} non-2xx, ${home.errors} errors`,
+        mark(!home.skipped && home.requests > 0 && home.non2xx + home.errors === 0 && home.p99 < 2000),
+      ]);
+    }
+    const bareRemix = at("bare Remix page", 10);
+    if (base && bareRemix) {
+      rows.push([
+        `fixed Remix route req/s >= 1/2 bare Remix page (${label}, 10 conns)`,
+        `${fixed(base.rps, 1)} vs ${fixed(bareRemix.rps, 1)} (${pct(base.rps, bareRemix.rps)} of the bare page)`,
+        mark(base.rps >= bareRemix.rps / 2),
       ]);
     }
   }
@@ -702,6 +732,7 @@ function targetsTable(results: EngineResult[], weights: Map<string, Weight>, lh:
 async function cleanUp() {
   await appServer?.stop().catch(() => undefined);
   await bareServer?.stop().catch(() => undefined);
+  await bareRemixServer?.stop().catch(() => undefined);
   await cacheServer?.stop().catch(() => undefined);
   await dropPostgres().catch((error: Error) => console.error(`could not drop the bench database: ${error.message}`));
   await dropPglite().catch(() => undefined);
@@ -724,10 +755,19 @@ async function main() {
       `the run's processes at nice ${NICE}`,
   );
   appDir = await stageApp(log, Boolean(args.build));
+  log("building the bare Remix page (scripts/bench/bare-remix)…");
+  buildBareRemix();
   prioritise(process.pid);
   prioritiseSession();
   bareServer = await startNode("bare server", "scripts/bench/bare-server.mjs", { ...process.env }, { readyPath: "/" });
   prioritise(bareServer.pid);
+  bareRemixServer = await startNode(
+    "bare Remix page",
+    "scripts/bench/bare-remix/server.mjs",
+    { ...process.env, NODE_ENV: "production", COMPRESSION },
+    { readyPath: "/" },
+  );
+  prioritise(bareRemixServer.pid);
 
   const weights = new Map<string, Weight>();
   const lighthouse: LighthouseResult[] = [];
@@ -761,7 +801,8 @@ async function main() {
       "10 s timeouts; peak RSS: the server process's resident memory, sampled every 100 ms (PostgreSQL's own processes not",
       "included); server CPU: cores used by the server (with its PostgreSQL backends); CPU ms/req: that CPU per response,",
       "the figure that decides throughput once the cores are saturated; other CPU: cores other programs on the machine took",
-      "meanwhile; × fixed / × bare: req/s relative to the fixed Remix route / the bare Node server at the same connections.",
+      "meanwhile; × fixed / × Remix / × bare: req/s relative to the fixed Remix route (the site's layout, no database) /",
+      "the bare Remix page (no layout, no loader) / the bare Node server at the same connections.",
     ].join("\n"),
   );
   if (results.some((r) => r.drill)) {
@@ -799,7 +840,7 @@ async function main() {
     if (lh.opportunities.length) out.push(`opportunities: ${lh.opportunities.join("; ")}`);
   }
   out.push("");
-  out.push("Targets (issue 7)");
+  out.push("Targets (issue 12)");
   out.push(targetsTable(results, weights, lh));
   out.push("=".repeat(100));
   console.log(out.join("\n"));
