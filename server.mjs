@@ -1,28 +1,63 @@
 // Production server: Express serving the Remix build. Start-up readies the database first and
-// stops with one clear line if it cannot.
+// stops with one clear line if it cannot. Logs, metrics, readiness and the graceful stop are
+// wired here from server/ (README "Watching the fair").
 import { createRequestHandler } from "@remix-run/express";
-import express from "express";
+import cluster from "node:cluster";
 import { compressionMiddleware } from "./server/compression.mjs";
+import express from "express";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
+import { markAppRequest, observeRequests } from "./server/observe-requests.mjs";
+import { answerClusterMetrics, metricsOnAppPort, startMetricsServer } from "./server/metrics-endpoint.mjs";
+import { gracefulShutdown } from "./server/drain.mjs";
+import { matcher } from "./server/route-ids.mjs";
 
 const build = await import("./build/server/index.js");
-const { boot, BootError, shutdown } = build.entry.module;
+const { boot, BootError, shutdown: closeDatabase, observability } = build.entry.module;
+const { logger } = observability;
 
+let config;
 try {
-  const { engine, applied, seeded } = await boot();
-  console.log(
+  const { engine, applied, seeded, env } = await boot();
+  config = env;
+  logger().info(
+    { engine, applied: applied.length, seeded },
     `database: ${engine}${applied.length ? `, applied ${applied.length} migration(s)` : ""}${seeded ? ", seeded the demo fair" : ""}`,
   );
 } catch (error) {
   if (error instanceof BootError) {
-    console.error(`cannot start: ${error.message}`);
+    logger().fatal(`cannot start: ${error.message}`);
+    logger().flush?.();
     process.exit(1);
   }
   throw error;
 }
 
+const registry = observability.metrics().registry;
+const shutdown = gracefulShutdown({
+  phase: observability.phase,
+  startDraining: observability.startDraining,
+  timeoutMs: config.DRAIN_TIMEOUT_MS,
+  logger,
+  // Close the database before going: the embedded one hands its folder (and its lock) back.
+  exit: (code) =>
+    closeDatabase()
+      .catch((error) => logger().error({ err: error }, "shutdown: closing the database failed"))
+      .finally(() => process.exit(code)),
+});
+
 const app = express();
 app.disable("x-powered-by");
+app.use(shutdown.middleware);
+app.use(
+  observeRequests({
+    logger,
+    requestContext: observability.requestContext,
+    matchRoute: matcher(build.routes),
+    histogram: observability.metrics().httpDuration,
+    scrubPath: observability.scrubPath,
+  }),
+);
+app.use(metricsOnAppPort({ token: config.METRICS_TOKEN, registry }));
 // COMPRESSION=off behind a proxy that compresses (config/varnish); "node" (the default) otherwise.
 const compress = compressionMiddleware(process.env.COMPRESSION);
 if (compress) app.use(compress);
@@ -38,6 +73,7 @@ if (process.env.TRUST_PROXY)
     "trust proxy",
     /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
   );
+app.use(markAppRequest());
 app.all(
   "*",
   createRequestHandler({
@@ -46,21 +82,13 @@ app.all(
   }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => console.log(`fair storefront on http://localhost:${port}`));
-// Stop taking requests, let the ones in flight finish, then close the database (the embedded one
-// hands its folder back). A second signal, or ten seconds, and it exits regardless.
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"])
-  process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    setTimeout(() => process.exit(1), 10_000).unref();
-    server.close(() => {
-      shutdown()
-        .catch((error) => console.error(`shutdown: ${error.message}`))
-        .finally(() => process.exit(0));
-    });
-    server.closeIdleConnections?.();
-  });
+// In a cluster the primary serves METRICS_PORT for every worker (scripts/start.mjs); a worker answers it.
+if (cluster.isWorker) answerClusterMetrics();
+else if (config.METRICS_PORT)
+  startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, registry, token: config.METRICS_TOKEN, logger: logger() });
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  observability.markReady();
+  logger().info({ port: config.PORT }, `fair storefront on http://localhost:${config.PORT}`);
+});
+shutdown.attach(server);

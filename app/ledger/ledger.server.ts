@@ -38,7 +38,7 @@ export function attribute(
  * order paid). Seller-side organisations are those paired with the line's cooperative, or, if
  * none, with its county, at the time of sale.
  */
-export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Promise<void> {
+export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Promise<number> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -84,6 +84,7 @@ export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Pro
     }));
   });
   await tx.ledgerEntry.createMany({ data: rows });
+  return rows.length;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Pro
  * the largest-remainder split of everything refunded so far over the sale's own shares, so the
  * parts add up to exactly the sale entries when the whole line is refunded.
  */
-export async function recordRefund(tx: Tx, refundId: string, occurredAt: Date): Promise<void> {
+export async function recordRefund(tx: Tx, refundId: string, occurredAt: Date): Promise<number> {
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
     select: { orderId: true, lines: { select: { orderLineId: true, amountFen: true } } },
@@ -144,6 +145,7 @@ export async function recordRefund(tx: Tx, refundId: string, occurredAt: Date): 
     }
   }
   await tx.ledgerEntry.createMany({ data: rows });
+  return rows.length;
 }
 
 export interface LedgerMismatch {

@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
 import { dumpConsistent } from "./db-backup.server";
+import { logger } from "~/observability/logger.server";
 import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
 import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
@@ -21,11 +22,19 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Connections now: open, checked out, and requests waiting for one (for the metrics). */
+  poolStats(): PoolStats;
   /** The pool, transaction limits and checkout slots this process was opened with. */
   capacity: DatabaseCapacity;
   /** The PGlite instance, when this process holds it (not through a socket, not PostgreSQL). */
   pglite?: PGlite;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  size: number;
+  inUse: number;
+  waiting: number;
 }
 
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
@@ -118,6 +127,8 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
     },
     pglite: client,
+    // One in-process connection, no pool: queries queue inside PGlite itself.
+    poolStats: () => ({ size: 1, inUse: 0, waiting: 0 }),
     async close() {
       await socket?.close();
       await prisma.$disconnect();
@@ -156,6 +167,7 @@ export async function openThroughOwner(socketDir: string, poolSize = 2): Promise
     engine: "pglite",
     prisma,
     capacity,
+    poolStats: () => ({ size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     sql: {
       exec: (sql) => pool.query(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
@@ -205,7 +217,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     options: "-c max_parallel_workers_per_gather=0",
   });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
-  pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
+  pool.on("error", (error) => logger().error({ err: error }, "database: idle connection lost"));
   try {
     await pool.query("SELECT 1");
   } catch (error) {
@@ -227,6 +239,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
         rows: (await pool.query(sql, params)).rows as T[],
       }),
     },
+    poolStats: () => ({ size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -237,7 +250,11 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
 // Kept on globalThis, not in a module variable: the dev server re-evaluates modules on every
 // change, and two PGlite instances on one data folder would corrupt it. Tests that serve the
 // app through Vite install their database here too.
-const holder = globalThis as typeof globalThis & { __fairDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & {
+  __fairDatabase?: Promise<Database>;
+  /** The same database once open, for readers that cannot wait (metrics). */
+  __fairDatabaseOpen?: Database;
+};
 
 /** The process's database, opened lazily once (the SSR build forbids top-level await). */
 export function database(): Promise<Database> {
@@ -245,12 +262,18 @@ export function database(): Promise<Database> {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
     const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR, { serve: true });
     holder.__fairDatabase = opening;
+    opening.then((open) => (holder.__fairDatabaseOpen = open)).catch(() => undefined);
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
       if (holder.__fairDatabase === opening) holder.__fairDatabase = undefined;
     });
   }
   return holder.__fairDatabase;
+}
+
+/** The open database's pool figures, or undefined before it is open (read by the metrics). */
+export function openDatabaseStats(): PoolStats | undefined {
+  return holder.__fairDatabaseOpen?.poolStats();
 }
 
 /** The Prisma client for loaders and actions. */
@@ -272,4 +295,5 @@ export async function closeDatabase(): Promise<void> {
 /** Tests install their own fresh database. */
 export function installDatabase(next: Database | undefined): void {
   holder.__fairDatabase = next ? Promise.resolve(next) : undefined;
+  holder.__fairDatabaseOpen = next;
 }

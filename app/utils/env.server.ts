@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "~/observability/logger.server";
 
 /**
  * The environment, checked once at boot. Development gets safe defaults with a warning;
@@ -53,9 +54,23 @@ const EnvSchema = z.object({
   STRIPE_API_HOST: optionalString,
   STRIPE_API_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   STRIPE_API_PROTOCOL: optionalString.pipe(z.enum(["http", "https"]).optional()),
+  // Observability (README "Watching the fair"). Log level; JSON lines everywhere unless development asks for pretty.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** /metrics on its own port, bound to METRICS_HOST (loopback unless a token guards it). */
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** /metrics on the public port too, for `Authorization: Bearer <token>` only (404 otherwise). */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /** How long a stopping server waits for requests in flight before it exits anyway. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
+  LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export class ConfigError extends Error {}
 
@@ -67,6 +82,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
   }
   const env = result.data;
+  const warnings: string[] = [];
+  if (env.METRICS_PORT !== undefined && !LOOPBACK.test(env.METRICS_HOST) && !env.METRICS_TOKEN) {
+    // Metrics name routes, volumes and failures: never on an open interface without a token.
+    throw new ConfigError(
+      "METRICS_HOST is not a loopback address: set METRICS_TOKEN too, or bind the metrics port to 127.0.0.1.",
+    );
+  }
   const productionServer = env.NODE_ENV === "production" && env.DATABASE_URL !== undefined;
   if (!env.SESSION_SECRET) {
     if (productionServer) {
@@ -75,7 +97,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
     }
     if (env.NODE_ENV !== "test") {
-      console.warn("warning: SESSION_SECRET is not set; using a development default (never do this in production).");
+      warnings.push("SESSION_SECRET is not set; using a development default (never do this in production).");
     }
   }
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
@@ -84,11 +106,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments through Stripe, or neither for test payments.",
     );
   }
-  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET };
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET, warnings };
 }
 
 let cached: Env | undefined;
+let warned = false;
+/** The process's configuration, parsed once; its warnings go to the log once. */
 export function env(): Env {
   cached ??= parseEnv(process.env);
+  if (!warned) {
+    warned = true;
+    for (const warning of cached.warnings) logger().warn(warning);
+  }
   return cached;
 }
