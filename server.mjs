@@ -4,7 +4,14 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import zlib from "node:zlib";
 import express from "express";
-import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
+import {
+  guardFormBodies,
+  onlyKnownWebhooks,
+  rejectControlCharacters,
+  rejectForeignOrigin,
+  rejectMalformedBodies,
+  securityHeaders,
+} from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
 const { boot, BootError } = build.entry.module;
@@ -32,8 +39,10 @@ app.use(
   }),
 );
 app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
+app.use(onlyKnownWebhooks());
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());
+app.use(rejectMalformedBodies());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
@@ -46,7 +55,7 @@ if (process.env.TRUST_PROXY)
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: guardFormBodies(build),
     getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );

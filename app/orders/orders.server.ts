@@ -1,3 +1,4 @@
+import { maskPhone } from "./contact-mask";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/utils/db-errors.server";
@@ -201,9 +202,12 @@ export async function releaseExpiredReservations(prisma: PrismaClient, now = new
   return released;
 }
 
-/** Everything the order page shows, found by its unguessable token. */
+/**
+ * Everything the order page shows, found by its unguessable token. The link is a bearer token
+ * and gets forwarded, so the phone number comes back masked (138****5678), never in full.
+ */
 export async function getOrderByToken(prisma: PrismaClient, token: string) {
-  return prisma.order.findUnique({
+  const order = await prisma.order.findUnique({
     where: { token },
     select: {
       id: true,
@@ -263,6 +267,7 @@ export async function getOrderByToken(prisma: PrismaClient, token: string) {
       },
     },
   });
+  return order && { ...order, contactPhone: order.contactPhone && maskPhone(order.contactPhone) };
 }
 export type OrderView = NonNullable<Awaited<ReturnType<typeof getOrderByToken>>>;
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
+import { MAX_STOCK } from "~/catalog/stock";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -103,8 +104,27 @@ async function releaseStock(tx: Tx, orderId: string) {
     orderBy: { productId: "asc" },
     select: { productId: true, quantity: true },
   });
-  for (const line of lines) {
-    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
+  for (const line of lines) await giveBackStock(tx, line.productId, line.quantity);
+}
+
+/**
+ * Returns released units to a product's stock, capped at MAX_STOCK (a database CHECK): the
+ * cooperative may have raised its stock to the ceiling while the units were held. Each step is
+ * one conditional statement, so concurrent sales and edits can only make it try again.
+ */
+async function giveBackStock(tx: Tx, productId: string, quantity: number) {
+  for (;;) {
+    const added = await tx.product.updateMany({
+      where: { id: productId, stock: { lte: MAX_STOCK - quantity } },
+      data: { stock: { increment: quantity } },
+    });
+    if (added.count > 0) return;
+    const capped = await tx.product.updateMany({
+      where: { id: productId, stock: { gt: MAX_STOCK - quantity } },
+      data: { stock: MAX_STOCK },
+    });
+    if (capped.count > 0) return;
+    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } }))) return;
   }
 }
 

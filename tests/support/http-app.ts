@@ -7,12 +7,21 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
+import {
+  guardFormBodies,
+  onlyKnownWebhooks,
+  rejectControlCharacters,
+  rejectForeignOrigin,
+  rejectMalformedBodies,
+  securityHeaders,
+} from "../../server/http-security.mjs";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll } from "vitest";
 
 export interface HttpApp {
   readonly baseUrl: string;
+  /** The Remix build being served, e.g. to enumerate every route that has an action. */
+  build(): Promise<ServerBuild>;
 }
 
 export function withHttpApp(): HttpApp {
@@ -29,14 +38,17 @@ export function withHttpApp(): HttpApp {
     });
     const app = express();
     app.use(securityHeaders({ production: false }));
+    app.use(onlyKnownWebhooks());
     app.use(rejectForeignOrigin());
     app.use(rejectControlCharacters());
+    app.use(rejectMalformedBodies());
     app.use(vite.middlewares);
     const viteServer = vite;
     app.all(
       "*",
       createRequestHandler({
-        build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+        build: async () =>
+          guardFormBodies((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild),
         getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
       }),
     );
@@ -55,6 +67,7 @@ export function withHttpApp(): HttpApp {
     get baseUrl() {
       return baseUrl;
     },
+    build: async () => (await vite!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild,
   };
 }
 
