@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 
 function remixPlugin() {
   return remix({
-    ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
+    ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.md"],
     future: {
       v3_fetcherPersist: true,
       v3_relativeSplatPath: true,

@@ -1,6 +1,6 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
-import { releaseExpiredReservations } from "~/orders/orders.server";
+import { releaseExpiredReservations } from "~/payments/payments.server";
 import { database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { ConfigError, env } from "./utils/env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";
@@ -15,7 +15,8 @@ export class BootError extends Error {}
  */
 // Every server sweeps expired reservations; the release is a conditional update, so several
 // servers sweeping at once release each order exactly once.
-const SWEEP_INTERVAL_MS = 60_000;
+// RESERVATION_SWEEP_SECONDS changes the interval (tests make it short).
+const SWEEP_INTERVAL_MS = (Number(process.env.RESERVATION_SWEEP_SECONDS) || 60) * 1000;
 function startReservationSweeper(prisma: Prisma) {
   setInterval(() => {
     releaseExpiredReservations(prisma).catch((error: Error) =>

@@ -16,7 +16,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { reportTables } from "../app/components/reports/tables";
+import { reportTables } from "../app/reports/tables";
 import type { ReportFilters } from "../app/reports/report-params";
 import {
   getReport,
@@ -30,7 +30,7 @@ import {
   verifyRollups,
   type ResolvedFilters,
 } from "../app/reports/reports.server";
-import { getTransparency } from "../app/ledger/transparency.server";
+import { getTransparency } from "../app/reports/transparency.server";
 import { toCsv } from "../app/utils/csv";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";

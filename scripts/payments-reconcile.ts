@@ -6,8 +6,8 @@
 // checked, so a scheduler notices. Safe to run from cron on any server, as often as wanted.
 //
 // With the embedded database (no DATABASE_URL), stop the app first: PGlite is single-process.
-import { reconcileStripePayments } from "../app/payments/stripe-events.server";
-import { stripeConfigured } from "../app/payments/stripe.server";
+import { reconcilePayments } from "../app/payments/payment-events.server";
+import { stripeConfigured } from "../app/payments/providers/stripe-api.server";
 import { database } from "../app/utils/db.server";
 import { ConfigError } from "../app/utils/env.server";
 import { applyMigrations } from "../app/utils/migrations.server";
@@ -37,7 +37,7 @@ try {
   const now = new Date();
   const eventsSince = new Date(now.getTime() - hours * 3600_000);
   console.log(`reconciling with Stripe: overdue pending orders, and events since ${eventsSince.toISOString()}`);
-  const report = await reconcileStripePayments(db.prisma, { now, eventsSince });
+  const report = await reconcilePayments(db.prisma, "stripe", { now, eventsSince });
   console.log(`checkout sessions checked: ${report.sessionsChecked}`);
   console.log(`events seen: ${report.eventsSeen}`);
   console.log(`refunds sent again: ${report.refundsResent}`);

@@ -18,7 +18,8 @@ import {
   getRegionPage,
   getSitemapEntries,
 } from "./browse.server";
-import { certificationOf, shanghaiToday, stockState } from "./catalog.server";
+import { certificationOf, stockState } from "./catalog.server";
+import { shanghaiToday } from "~/utils/shanghai-time";
 
 const t = withTestDatabase();
 

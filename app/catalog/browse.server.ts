@@ -6,12 +6,11 @@ import type { OrganisationKind, Prisma, PrismaClient } from "~/generated/prisma/
 import {
   certificationOf,
   cooperativeCardSelect,
-  isoDay,
   productCardSelect,
-  shanghaiToday,
   stockState,
   toProductCard,
 } from "./catalog.server";
+import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
 
 export const PAGE_SIZE = 24;
 

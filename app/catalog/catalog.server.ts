@@ -1,5 +1,6 @@
 import { FEW_LEFT } from "~/catalog/stock";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
 
 /** What a product card shows, in both languages; the route picks the buyer's. */
 export const productCardSelect = {
@@ -38,21 +39,6 @@ export type StockState = "IN_STOCK" | "FEW_LEFT" | "SOLD_OUT";
 export function stockState(stock: number): StockState {
   if (stock <= 0) return "SOLD_OUT";
   return stock <= FEW_LEFT ? "FEW_LEFT" : "IN_STOCK";
-}
-
-/** A calendar day as "YYYY-MM-DD": Date columns come back as UTC midnight of that day. */
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Today's date in Shanghai, "YYYY-MM-DD": certificates lapse by the fair's calendar, not the server's. */
-export function shanghaiToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 export type Certification =

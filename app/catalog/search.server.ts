@@ -1,7 +1,11 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { productCardSelect, shanghaiToday, toProductCard } from "~/catalog/catalog.server";
+import { productCardSelect, toProductCard } from "~/catalog/catalog.server";
+import { shanghaiToday } from "~/utils/shanghai-time";
 import { SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
+import type { SearchFacets } from "~/catalog/search-facets";
+
+export type { SearchFacets };
 
 /**
  * Product search over LISTED products: text, filters, sort and page, all counted and paged in
@@ -19,16 +23,6 @@ const APOSTROPHES = "'’‘`";
 /** Separates names in the haystack, so no word matches across two names (control characters never survive the schema). */
 const SEPARATOR = "\u001f";
 
-export interface SearchFacets {
-  regions: {
-    slug: string;
-    nameZh: string;
-    nameEn: string;
-    counties: { slug: string; nameZh: string; nameEn: string }[];
-  }[];
-  /** In the catalogue's order, with how many LISTED products each has. */
-  categories: { slug: string; nameZh: string; nameEn: string; productCount: number }[];
-}
 
 export interface SearchOptions {
   /** Which language's name the "name" sort follows. */

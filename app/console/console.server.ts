@@ -17,4 +17,4 @@ export async function getOrganiserOverview(prisma: PrismaClient) {
   return { needsRefund, recent };
 }
 
-// The cooperative's dashboard lives with the portal's figures: app/models/portal-sales.server.ts.
+// The cooperative's dashboard lives with the portal's figures: app/portal/portal-sales.server.ts.

@@ -10,7 +10,7 @@ import { checkoutInput } from "../../tests/support/checkout";
 import { withTestDatabase } from "../../tests/support/database";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "./ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { confirmRefund, RefundError, requestRefund } from "~/payments/refunds.server";
 

@@ -1,17 +1,18 @@
-import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import type { BoothSaleInput } from "~/portal/portal-schema";
 import { audit } from "~/accounts/accounts.server";
-import { isCertified, RESERVATION_MINUTES } from "~/orders/orders.server";
-import { applyPaymentEvent } from "./payments.server";
 import { isUniqueViolation, PortalConflictError } from "~/portal/portal-common.server";
-import { shanghaiMidnight } from "~/portal/portal-sales.server";
+import { shanghaiMidnight } from "~/utils/shanghai-time";
+import { confirmPayment } from "./provider.server";
+import { boothPaymentProvider } from "./providers/booth.server";
+import { createPendingOrder, reserveLines, SoldOutError } from "./reservation.server";
 
 /*
  * Selling at the fair's booth. A booth sale is an order like any other (channel BOOTH): its stock
- * is taken by the same conditional decrements as checkout (all or nothing, never oversold), and
- * it is marked paid through applyPaymentEvent, the one path that writes the ledger, so booth
- * sales are attributed exactly like online ones.
+ * is taken by reserveLines like checkout's (all or nothing, never oversold), and it is marked paid
+ * through the booth provider's confirmation (applyPaymentEvent, the one path that writes the
+ * ledger), so booth sales are attributed exactly like online ones.
  */
 
 /** The buyer at the booth is anonymous; the order names the booth instead. */
@@ -23,11 +24,7 @@ export const BOOTH_CONTACT_NAME = "展位现场销售";
 export const BOOTH_PLACEHOLDER_PHONE = "00000000000";
 
 /** Some lines could not be taken; nothing was sold and no stock changed. */
-export class BoothSoldOutError extends Error {
-  constructor(public readonly items: { productId: string; nameZh: string; nameEn: string; available: number }[]) {
-    super("booth-sold-out");
-  }
-}
+export class BoothSoldOutError extends SoldOutError {}
 
 /** The booth screen: the cooperative's listed products and today's booth sales. */
 export async function getBoothScreen(prisma: PrismaClient, cooperativeId: string, now = new Date()) {
@@ -75,7 +72,11 @@ export async function getBoothScreen(prisma: PrismaClient, cooperativeId: string
 }
 
 /** The order a sale key already made, if this cooperative made it; another's is refused. */
-async function findSale(prisma: PrismaClient, checkoutKey: string, cooperativeId: string) {
+async function findSale(
+  prisma: PrismaClient,
+  checkoutKey: string,
+  cooperativeId: string,
+): Promise<{ id: string; token: string; totalFen: number } | null> {
   const order = await prisma.order.findUnique({
     where: { checkoutKey },
     select: { id: true, token: true, totalFen: true, channel: true, lines: { select: { cooperativeId: true } } },
@@ -83,13 +84,13 @@ async function findSale(prisma: PrismaClient, checkoutKey: string, cooperativeId
   if (!order) return null;
   if (order.channel !== "BOOTH" || order.lines.some((l) => l.cooperativeId !== cooperativeId))
     throw new PortalConflictError("saleKey", "portal.error.reload");
-  return order;
+  return { id: order.id, token: order.token, totalFen: order.totalFen };
 }
 
 /**
  * Records a sale at the cooperative's booth, paid on the spot in cash or to the booth's own QR
  * code: takes the stock (only the cooperative's own listed products; all or nothing), creates a
- * BOOTH order, marks it paid through applyPaymentEvent (provider "booth", event `booth:<orderId>`)
+ * BOOTH order, marks it paid through the booth provider's confirmation (event `booth:<orderId>`)
  * so the ledger gets BOOTH entries, and marks the goods handed over. Idempotent on the screen's
  * sale key: a double tap or a retried post returns the first sale and changes nothing more.
  */
@@ -105,6 +106,8 @@ export async function recordBoothSale(
   if (!order) {
     try {
       order = await reserveBoothOrder(prisma, { cooperativeId, checkoutKey, lines: input.lines, now });
+      // Booth sales are few: the goods' cached pages are refreshed whether or not they reached zero.
+      purgeAfterCommit(input.lines.map((line) => cacheKeys.product(line.productId)));
     } catch (error) {
       // Two taps at once: the second loses the race on the unique key and its reservations roll back.
       if (!isUniqueViolation(error)) throw error;
@@ -115,11 +118,9 @@ export async function recordBoothSale(
 
   // Applied on every call (a replay is a no-op), so a sale interrupted between the two steps is
   // completed by the retry rather than left pending.
-  const payment = await applyPaymentEvent(prisma, {
-    provider: "booth",
-    eventId: `booth:${order.id}`,
-    type: "succeeded",
+  const payment = await confirmPayment(prisma, boothPaymentProvider, {
     orderId: order.id,
+    type: "succeeded",
     amountFen: order.totalFen,
     reference: input.payment === "QR" ? "qr" : "cash",
     now,
@@ -145,41 +146,22 @@ export async function recordBoothSale(
   return { orderId: order.id, token: order.token, totalFen: order.totalFen, duplicate };
 }
 
-/** Mirrors placeOrder's reservation for a given list of lines, restricted to the cooperative's own goods. */
+/** Takes the lines' stock with reserveLines (only the cooperative's own listed goods) and writes the BOOTH order. */
 async function reserveBoothOrder(
   prisma: PrismaClient,
   args: { cooperativeId: string; checkoutKey: string; lines: BoothSaleInput["lines"]; now: Date },
 ) {
-  const { cooperativeId, checkoutKey, now } = args;
-  // Sorted by product so concurrent sales lock rows in the same order and cannot deadlock.
-  const lines = [...args.lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  const { cooperativeId, checkoutKey, lines, now } = args;
   return prisma.$transaction(async (tx) => {
-    const short: BoothSoldOutError["items"] = [];
-    for (const { productId, quantity } of lines) {
-      const { count } = await tx.product.updateMany({
-        where: { id: productId, cooperativeId, status: "LISTED", stock: { gte: quantity } },
-        data: { stock: { decrement: quantity } },
-      });
-      if (count === 0) {
-        const current = await tx.product.findFirst({
-          where: { id: productId, cooperativeId },
-          select: { nameZh: true, nameEn: true, stock: true, status: true },
-        });
-        short.push({
-          productId,
-          nameZh: current?.nameZh ?? "",
-          nameEn: current?.nameEn ?? "",
-          available: current?.status === "LISTED" ? current.stock : 0,
-        });
-      }
-    }
-    if (short.length > 0) throw new BoothSoldOutError(short); // rolls back every decrement above
+    const short = await reserveLines(tx, lines, { listed: true, cooperativeId });
+    if (short.length > 0) throw new BoothSoldOutError(short); // rolls back the whole transaction
 
-    // Read after the decrements: the rows are locked by this transaction, so the price is the one sold at.
+    // Read after the reservation: the rows are locked by this transaction, so the price is the one sold at.
     const products = await tx.product.findMany({
       where: { id: { in: lines.map((l) => l.productId) }, cooperativeId },
       select: {
         id: true,
+        cooperativeId: true,
         nameZh: true,
         nameEn: true,
         unitZh: true,
@@ -192,38 +174,24 @@ async function reserveBoothOrder(
       },
     });
     const byId = new Map(products.map((p) => [p.id, p]));
-    const sold = lines.map((line) => ({ ...line, product: byId.get(line.productId)! }));
+    const sold = [...lines]
+      .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0))
+      .map((line) => ({ quantity: line.quantity, product: byId.get(line.productId)! }));
     const booth = sold[0]!.product.cooperative;
     const phone = booth.contactPhone.replace(/\D/g, "");
-    return tx.order.create({
-      data: {
-        token: randomBytes(24).toString("base64url"),
+    return createPendingOrder(tx, {
+      details: {
         checkoutKey,
         channel: "BOOTH",
         locale: "zh",
-        totalFen: sold.reduce((sum, l) => sum + l.quantity * l.product.priceFen, 0),
         contactName: booth.boothNumber ? `${BOOTH_CONTACT_NAME} ${booth.boothNumber}` : BOOTH_CONTACT_NAME,
         contactPhone: phone || BOOTH_PLACEHOLDER_PHONE,
         fulfilment: "BOOTH_PICKUP",
         // Paid within the same request; the hold only matters if the server stops in between.
-        reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
-        paymentProvider: "booth",
-        lines: {
-          create: sold.map(({ quantity, product }) => ({
-            productId: product.id,
-            cooperativeId,
-            nameZh: product.nameZh,
-            nameEn: product.nameEn,
-            unitZh: product.unitZh,
-            unitEn: product.unitEn,
-            quantity,
-            unitPriceFen: product.priceFen,
-            lineTotalFen: quantity * product.priceFen,
-            certified: isCertified(product, now),
-          })),
-        },
+        paymentProvider: boothPaymentProvider.id,
       },
-      select: { id: true, token: true, totalFen: true, channel: true, lines: { select: { cooperativeId: true } } },
+      lines: sold,
+      now,
     });
   });
 }

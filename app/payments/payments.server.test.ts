@@ -3,7 +3,7 @@ import { upsertProduct } from "../../prisma/factories";
 import { checkoutInput } from "../../tests/support/checkout";
 import { withTestDatabase } from "../../tests/support/database";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent, type PaymentEventType } from "./payments.server";
 
 const t = withTestDatabase();

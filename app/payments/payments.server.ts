@@ -1,14 +1,15 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
-import { MAX_STOCK } from "~/catalog/stock";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
+import { reserveLines, returnLines } from "./reservation.server";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 export type PaymentEventType = "succeeded" | "failed" | "expired";
 
 export interface PaymentEventInput {
-  /** "test", "stripe", or "system" for the reservation sweeper. */
+  /** "test", "stripe", "booth", or "system" for the reservation sweeper. */
   provider: string;
   /** Unique per provider: the same event applied twice changes nothing the second time. */
   eventId: string;
@@ -37,7 +38,9 @@ export interface PaymentEventResult {
  */
 export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEventInput): Promise<PaymentEventResult> {
   const now = event.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  // Products whose stock this event moved: their pages may change between "sold out" and not.
+  const stockMoved: string[] = [];
+  const result = await prisma.$transaction(async (tx): Promise<PaymentEventResult> => {
     // Lock the order first: the event row's foreign key would otherwise take a share lock that
     // two concurrent events then both try to upgrade (a deadlock).
     const [order] = await tx.$queryRaw<{ id: string; status: OrderStatus; holdsStock: boolean; totalFen: number }[]>`
@@ -61,7 +64,7 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
       }
       if (order.status === "EXPIRED" || order.status === "FAILED") {
         // Paid after the reservation was released: take the stock again if nobody bought it meanwhile.
-        const status = (await reserveAgain(tx, order.id)) ? "PAID" : "NEEDS_REFUND";
+        const status = (await reserveAgain(tx, order.id, stockMoved)) ? "PAID" : "NEEDS_REFUND";
         await setStatus(tx, order.id, status, { paidAt: now, paymentReference: event.reference });
         // Only goods actually sold are attributed; money for goods that were gone is refunded instead.
         if (status === "PAID") await recordSale(tx, order.id, now);
@@ -73,12 +76,17 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
     // failed or expired: only a pending order releases its stock.
     if (order.status === "PENDING" && order.holdsStock) {
       const status = event.type === "failed" ? "FAILED" : "EXPIRED";
-      await releaseStock(tx, order.id);
+      await releaseStock(tx, order.id, stockMoved);
       await setStatus(tx, order.id, status, {});
       return { duplicate: false, changed: true, status };
     }
     return { duplicate: false, changed: false, status: order.status };
   });
+  if (result.changed) {
+    // After the commit: the transparency page's sums, and the pages of goods whose stock moved.
+    purgeAfterCommit([...(result.status === "PAID" ? [cacheKeys.ledger] : []), ...stockMoved.map(cacheKeys.product)]);
+  }
+  return result;
 }
 
 async function setStatus(
@@ -98,55 +106,53 @@ async function setStatus(
   });
 }
 
-async function releaseStock(tx: Tx, orderId: string) {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId },
-    orderBy: { productId: "asc" },
-    select: { productId: true, quantity: true },
-  });
-  for (const line of lines) await giveBackStock(tx, line.productId, line.quantity);
+async function linesOf(tx: Tx, orderId: string) {
+  return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
+}
+
+async function releaseStock(tx: Tx, orderId: string, moved: string[]) {
+  const lines = await linesOf(tx, orderId);
+  await returnLines(tx, lines);
+  moved.push(...lines.map((line) => line.productId));
+}
+
+/** Takes every line's stock again, all or nothing (listed or not: it was sold); false when any line is gone. */
+async function reserveAgain(tx: Tx, orderId: string, moved: string[]): Promise<boolean> {
+  const lines = await linesOf(tx, orderId);
+  const short = await reserveLines(tx, lines);
+  if (short.length === 0) moved.push(...lines.map((line) => line.productId));
+  return short.length === 0;
 }
 
 /**
- * Returns released units to a product's stock, capped at MAX_STOCK (a database CHECK): the
- * cooperative may have raised its stock to the ceiling while the units were held. Each step is
- * one conditional statement, so concurrent sales and edits can only make it try again.
+ * Releases the stock of pending orders whose reservation ran out. Safe to run from every server
+ * at once: each release is a conditional state change applied through applyPaymentEvent.
  */
-async function giveBackStock(tx: Tx, productId: string, quantity: number) {
-  for (;;) {
-    const added = await tx.product.updateMany({
-      where: { id: productId, stock: { lte: MAX_STOCK - quantity } },
-      data: { stock: { increment: quantity } },
+export async function releaseExpiredReservations(prisma: PrismaClient, now = new Date(), limit = 200): Promise<number> {
+  const expired = await prisma.order.findMany({
+    where: { status: "PENDING", holdsStock: true, reservedUntil: { lt: now } },
+    select: { id: true },
+    take: limit,
+  });
+  let released = 0;
+  for (const { id } of expired) {
+    const result = await applyPaymentEvent(prisma, {
+      provider: "system",
+      eventId: `reservation-expired:${id}`,
+      type: "expired",
+      orderId: id,
+      now,
     });
-    if (added.count > 0) return;
-    const capped = await tx.product.updateMany({
-      where: { id: productId, stock: { gt: MAX_STOCK - quantity } },
-      data: { stock: MAX_STOCK },
-    });
-    if (capped.count > 0) return;
-    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } }))) return;
+    if (result.changed) released++;
   }
+  return released;
 }
 
-/** Takes every line's stock again, all or nothing; false when any line is no longer available. */
-async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId },
-    orderBy: { productId: "asc" },
-    select: { productId: true, quantity: true },
-  });
-  const taken: typeof lines = [];
-  for (const line of lines) {
-    const { count } = await tx.product.updateMany({
-      where: { id: line.productId, stock: { gte: line.quantity } },
-      data: { stock: { decrement: line.quantity } },
-    });
-    if (count === 0) {
-      for (const back of taken)
-        await tx.product.update({ where: { id: back.productId }, data: { stock: { increment: back.quantity } } });
-      return false;
-    }
-    taken.push(line);
-  }
-  return true;
+/**
+ * Remembers the payment a provider just started for a pending order (e.g. its Checkout Session),
+ * so a retry resumes it and a webhook can tell a stale session from the live one. Only while
+ * pending: a webhook that already settled the order has recorded who paid.
+ */
+export async function recordPaymentReference(prisma: PrismaClient, orderId: string, reference: string) {
+  await prisma.order.updateMany({ where: { id: orderId, status: "PENDING" }, data: { paymentReference: reference } });
 }

@@ -2,110 +2,44 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { env, type Env } from "~/utils/env.server";
 import { localePath, type Locale } from "~/utils/i18n";
 import {
-  CHECKOUT_MINIMUM_OPEN_MS,
-  createCheckoutSession,
-  isStripeError,
-  isTransientStripeError,
-  retrieveCheckoutSession,
-  stripeConfigured,
-} from "./stripe.server";
+  applyPaymentEvent,
+  recordPaymentReference,
+  type PaymentEventResult,
+  type PaymentEventType,
+} from "./payments.server";
+import { PaymentsUnavailableError, type OrderForPayment, type PaymentProvider, type StartedPayment } from "./provider";
+import { boothPaymentProvider } from "./providers/booth.server";
+import { stripeConfigured } from "./providers/stripe-api.server";
+import { stripePaymentProvider } from "./providers/stripe.server";
+import { testPaymentProvider, testPaymentsAllowed } from "./providers/test.server";
+import { extendReservation } from "./reservation.server";
 
-/** What a payment provider needs to take payment for an order, as stored in the database. */
-export interface OrderForPayment {
-  id: string;
-  token: string;
-  totalFen: number;
-  /** The language the buyer ordered in. */
-  locale: Locale;
-  currency: string;
-  /** Until when the order holds its stock: a payment page must not stay open longer. */
-  reservedUntil: Date;
-  /** What the last started payment returned as its reference (e.g. a Stripe Checkout Session id). */
-  paymentReference: string | null;
-  lines: { nameZh: string; nameEn: string; quantity: number; unitPriceFen: number }[];
-}
-
-export interface StartedPayment {
-  redirectUrl: string;
-  reference: string;
-}
-
-/**
- * A way to take payment. It starts a payment and sends the buyer somewhere to pay; whatever it
- * learns afterwards (a confirmation page, a webhook) goes through applyPaymentEvent.
+/*
+ * Which provider takes an order's payment, and the checkout and confirmation steps every provider
+ * shares. The providers themselves are in providers/, behind the interface in provider.ts.
  */
-export interface PaymentProvider {
-  readonly id: string;
-  /**
-   * The shortest time the provider keeps a payment page open once created (Stripe: 30 minutes).
-   * The order's reservation is stretched to cover it, so stock is never released while the buyer
-   * can still pay.
-   */
-  readonly minimumOpenMs?: number;
-  /**
-   * A payment already started for this order that the buyer can still use; or, when the last one
-   * ended early, its expiry (spent: a new page needs another); or null when there was none.
-   */
-  resumePayment?(order: OrderForPayment): Promise<StartedPayment | { spentExpiry: Date } | null>;
-  startPayment(order: OrderForPayment): Promise<StartedPayment>;
-}
 
-/**
- * The embedded default: a local page, clearly marked as a test, where the buyer confirms or
- * cancels. Confirming applies the same payment event a real provider's confirmation would.
- */
-export const testPaymentProvider: PaymentProvider = {
-  id: "test",
-  async startPayment(order) {
-    return { redirectUrl: localePath(order.locale, `/pay/test/${order.token}`), reference: `test_${order.id}` };
-  },
+export {
+  boothPaymentProvider,
+  PaymentsUnavailableError,
+  stripePaymentProvider,
+  testPaymentProvider,
+  testPaymentsAllowed,
 };
+export type { OrderForPayment, PaymentProvider, StartedPayment };
 
-export class PaymentsUnavailableError extends Error {}
-
-/** Any failure to talk to Stripe leaves the order pending and the buyer able to try again. */
-async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (!isStripeError(error)) throw error;
-    // A rejected request (bad key, invalid parameters) will not fix itself: say so loudly.
-    if (!isTransientStripeError(error)) console.error(`stripe: ${what} rejected: ${error.type}: ${error.message}`);
-    throw new PaymentsUnavailableError(`Stripe could not ${what} (${error.type}: ${error.message})`);
+/** A provider by its id, whether or not it is configured here (refunds and reports of orders it already took). */
+export function paymentProviderById(id: string): PaymentProvider {
+  switch (id) {
+    case "test":
+      return testPaymentProvider;
+    case "stripe":
+      return stripePaymentProvider;
+    case "booth":
+      return boothPaymentProvider;
+    default:
+      throw new Error(`unknown payment provider ${id}`);
   }
-}
-
-/**
- * Stripe Checkout. A session is built from the stored order and expires with its reservation; an
- * open session is reused rather than replaced, so an order has at most one payable session.
- */
-export const stripePaymentProvider: PaymentProvider = {
-  id: "stripe",
-  minimumOpenMs: CHECKOUT_MINIMUM_OPEN_MS,
-  async resumePayment(order) {
-    if (!order.paymentReference?.startsWith("cs_")) return null;
-    const session = await callStripe("look up the checkout session", () =>
-      retrieveCheckoutSession(order.paymentReference!),
-    );
-    if (session.status === "open" && session.url) return { redirectUrl: session.url, reference: session.id };
-    // Paid, or waiting for an asynchronous method: the webhook (or reconciliation) records the outcome.
-    if (session.status === "complete") {
-      return { redirectUrl: localePath(order.locale, `/orders/${order.token}`), reference: session.id };
-    }
-    // Expired (or expired early by hand): a new session is needed, with another expiry and key.
-    return { spentExpiry: new Date(session.expires_at * 1000) };
-  },
-  async startPayment(order) {
-    const session = await callStripe("create a checkout session", () =>
-      createCheckoutSession(order, order.reservedUntil),
-    );
-    return { redirectUrl: session.url, reference: session.id };
-  },
-};
-
-/** Test payments are for development and demos; production on a real database needs them explicitly enabled. */
-export function testPaymentsAllowed(config: Env = env()): boolean {
-  return !(config.NODE_ENV === "production" && config.DATABASE_URL) || config.ALLOW_TEST_PAYMENTS;
 }
 
 /** The provider new orders are placed with: Stripe when its keys are set, else the test provider where allowed. */
@@ -133,46 +67,9 @@ export function providerForOrder(providerId: string, config: Env = env()): Payme
   throw new PaymentsUnavailableError(`unknown payment provider ${providerId}`);
 }
 
-/** Clock skew and request time: a session must still be 30 minutes from expiry when Stripe sees it. */
-const EXPIRY_MARGIN_MS = 60_000;
-/**
- * How much longer than the minimum a stretched reservation lasts: a buyer who retries "pay now"
- * within these minutes sends the same expiry, hence the same idempotency key.
- */
-const EXPIRY_REUSE_MS = 3 * 60_000;
-
-/**
- * Makes the reservation last at least as long as a payment page the provider is about to open,
- * and returns the order's (possibly new) reservedUntil, or null when the order can no longer be
- * paid. A `spentExpiry` (that of a page that ended early) is moved off, since its idempotency key
- * is used up. Conditional updates, so concurrent requests (a double click) end on the same expiry.
- */
-async function stretchReservation(
-  prisma: PrismaClient,
-  args: { orderId: string; minimumOpenMs: number; now: Date; spentExpiry?: Date },
-) {
-  const { orderId, minimumOpenMs, now, spentExpiry } = args;
-  const needed = new Date(now.getTime() + minimumOpenMs + EXPIRY_MARGIN_MS);
-  // Whole seconds: Stripe's expires_at is in seconds, and the idempotency key is built from it.
-  const until = new Date(Math.ceil((needed.getTime() + EXPIRY_REUSE_MS) / 1000) * 1000);
-  const live = { id: orderId, status: "PENDING" as const, holdsStock: true, reservedUntil: { gt: now } };
-  if (spentExpiry) {
-    const later = new Date(Math.max(until.getTime(), spentExpiry.getTime() + 1000));
-    await prisma.order.updateMany({
-      where: { ...live, reservedUntil: { gt: now, equals: spentExpiry } },
-      data: { reservedUntil: later },
-    });
-  }
-  await prisma.order.updateMany({
-    where: { ...live, reservedUntil: { gt: now, lt: needed } },
-    data: { reservedUntil: until },
-  });
-  const order = await prisma.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { status: true, holdsStock: true, reservedUntil: true },
-  });
-  const payable = order.status === "PENDING" && order.holdsStock && order.reservedUntil >= needed;
-  return payable ? order.reservedUntil : null;
+/** The provider whose webhook endpoint this is, when it is configured here; null otherwise (the endpoint answers 404). */
+export function webhookProvider(providerId: "stripe", config: Env = env()): PaymentProvider | null {
+  return providerId === "stripe" && stripeConfigured(config) ? stripePaymentProvider : null;
 }
 
 /**
@@ -208,7 +105,7 @@ export async function startPaymentOrExplain(prisma: PrismaClient, orderId: strin
       payment = resumed;
     } else {
       if (provider.minimumOpenMs) {
-        const reservedUntil = await stretchReservation(prisma, {
+        const reservedUntil = await extendReservation(prisma, {
           orderId: order.id,
           minimumOpenMs: provider.minimumOpenMs,
           now: new Date(),
@@ -217,14 +114,11 @@ export async function startPaymentOrExplain(prisma: PrismaClient, orderId: strin
         if (!reservedUntil) return orderPage; // the reservation ran out: the order page says so
         order.reservedUntil = reservedUntil;
       }
+      if (!provider.startPayment) throw new PaymentsUnavailableError(`${provider.id} takes no payment online`);
       payment = await provider.startPayment(order);
     }
     if (payment.reference !== stored.paymentReference) {
-      // Only while pending: a webhook that already settled the order has recorded who paid.
-      await prisma.order.updateMany({
-        where: { id: order.id, status: "PENDING" },
-        data: { paymentReference: payment.reference },
-      });
+      await recordPaymentReference(prisma, order.id, payment.reference);
     }
     return payment.redirectUrl;
   } catch (error) {
@@ -232,4 +126,27 @@ export async function startPaymentOrExplain(prisma: PrismaClient, orderId: strin
     console.error(`payment could not start for order ${order.id}: ${error.message}`);
     return `${orderPage}?payment=unavailable`;
   }
+}
+
+/**
+ * Applies a payment the provider confirmed directly (the test page's buttons, the booth's
+ * counter), under the provider's fixed event id for the order and outcome: a double click or a
+ * retried post applies once.
+ */
+export async function confirmPayment(
+  prisma: PrismaClient,
+  provider: PaymentProvider,
+  args: { orderId: string; type: PaymentEventType; amountFen?: number; reference?: string; now?: Date },
+): Promise<PaymentEventResult> {
+  if (!provider.confirmation) throw new Error(`${provider.id} payments are confirmed by the provider, not here`);
+  const { eventId, reference } = provider.confirmation(args.orderId, args.type);
+  return applyPaymentEvent(prisma, {
+    provider: provider.id,
+    eventId,
+    type: args.type,
+    orderId: args.orderId,
+    amountFen: args.amountFen,
+    reference: args.reference ?? reference,
+    now: args.now,
+  });
 }

@@ -6,7 +6,7 @@ import { startFakeStripe, pointEnvAtFakeStripe } from "../../tests/support/fake-
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "./payments.server";
 import { refundOrder, RefundRejectedError, sendRefund } from "./refund-order.server";
 import { RefundError } from "./refunds.server";

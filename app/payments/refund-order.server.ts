@@ -1,11 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import {
-  createStripeRefund,
-  isStripeError,
-  isTransientStripeError,
-  retrieveCheckoutSession,
-  stripeConfigured,
-} from "~/payments/stripe.server";
+import { paymentProviderById } from "./provider.server";
 import { confirmRefund, failRefund, requestRefund } from "./refunds.server";
 
 /**
@@ -14,6 +8,7 @@ import { confirmRefund, failRefund, requestRefund } from "./refunds.server";
  * - sent: the provider accepted it; its webhook confirms it (or says it failed) later;
  * - retry-later: the provider could not be reached; the refund stays requested and
  *   `npm run payments:reconcile` (or sendRefund) sends it again under the same idempotency key.
+ * (A provider's refusal is RefundRejectedError.)
  */
 export type RefundDelivery = "confirmed" | "sent" | "retry-later";
 
@@ -55,8 +50,8 @@ export async function refundOrder(
 
 /**
  * Hands a requested refund to its order's payment provider. Safe to call again for the same
- * refund (after "retry-later"): Stripe gets the same idempotency key and answers with the refund
- * it already made instead of refunding twice.
+ * refund (after "retry-later"): the provider gets the same idempotency key and answers with the
+ * refund it already made instead of refunding twice.
  */
 export async function sendRefund(prisma: PrismaClient, refundId: string): Promise<RefundOrderResult> {
   const refund = await prisma.refund.findUniqueOrThrow({
@@ -74,56 +69,31 @@ export async function sendRefund(prisma: PrismaClient, refundId: string): Promis
   if (refund.status === "SUCCEEDED") return { ...result, delivery: "confirmed" };
   if (refund.status === "FAILED") throw new RefundRejectedError(refund.id, "this refund already failed");
 
-  if (refund.order.paymentProvider === "test") {
-    // No money moved, so the confirmation is immediate; it takes the path a webhook's would.
-    await confirmRefund(prisma, { provider: "test", eventId: `test_refund_${refund.id}`, refundId: refund.id });
-    return { ...result, delivery: "confirmed" };
-  }
-  if (refund.order.paymentProvider !== "stripe") {
-    throw new Error(`order ${refund.order.id}: cannot refund through provider ${refund.order.paymentProvider}`);
-  }
-  if (!stripeConfigured()) {
-    console.error(`refund ${refund.id}: Stripe is not configured; it stays requested`);
-    return { ...result, delivery: "retry-later" };
-  }
-  try {
-    const paymentIntentId = await paymentIntentOf(refund.order.paymentReference);
-    if (!paymentIntentId) {
-      await failRefund(prisma, refund.id);
-      throw new RefundRejectedError(refund.id, `order ${refund.order.id} has no Stripe payment to refund`);
-    }
-    const sent = await createStripeRefund({
-      refundId: refund.id,
-      orderId: refund.order.id,
-      paymentIntentId,
-      amountFen: refund.amountFen,
-      reason: refund.reason,
-    });
-    // Lets a webhook that lost the metadata still find the refund; the first writer wins.
-    await prisma.refund.updateMany({
-      where: { id: refund.id, providerRefundId: null },
-      data: { providerRefundId: sent.id },
-    });
-    return { ...result, delivery: "sent", providerRefundId: sent.id };
-  } catch (error) {
-    if (isTransientStripeError(error)) {
-      console.error(`refund ${refund.id} could not reach Stripe (${(error as Error).message}); it stays requested`);
+  const provider = paymentProviderById(refund.order.paymentProvider);
+  const sent = await provider.sendRefund({
+    id: refund.id,
+    orderId: refund.order.id,
+    amountFen: refund.amountFen,
+    reason: refund.reason,
+    paymentReference: refund.order.paymentReference,
+  });
+  switch (sent.delivery) {
+    case "confirmed":
+      // Confirmed on the spot: it takes the path a webhook's confirmation would.
+      await confirmRefund(prisma, { provider: provider.id, eventId: sent.eventId, refundId: refund.id });
+      return { ...result, delivery: "confirmed" };
+    case "sent":
+      // Lets a webhook that lost the metadata still find the refund; the first writer wins.
+      await prisma.refund.updateMany({
+        where: { id: refund.id, providerRefundId: null },
+        data: { providerRefundId: sent.providerRefundId },
+      });
+      return { ...result, delivery: "sent", providerRefundId: sent.providerRefundId };
+    case "retry-later":
+      console.error(`refund ${refund.id}: ${sent.why}; it stays requested`);
       return { ...result, delivery: "retry-later" };
-    }
-    if (isStripeError(error)) {
+    case "rejected":
       await failRefund(prisma, refund.id);
-      throw new RefundRejectedError(refund.id, `Stripe refused refund ${refund.id}: ${error.message}`);
-    }
-    throw error;
+      throw new RefundRejectedError(refund.id, sent.why);
   }
-}
-
-/** The order's payment reference is its Checkout Session; refunds go to the session's PaymentIntent. */
-async function paymentIntentOf(paymentReference: string | null): Promise<string | null> {
-  if (!paymentReference) return null;
-  if (paymentReference.startsWith("pi_")) return paymentReference;
-  if (!paymentReference.startsWith("cs_")) return null;
-  const session = await retrieveCheckoutSession(paymentReference);
-  const intent = session.payment_intent;
-  return typeof intent === "string" ? intent : (intent?.id ?? null);
 }

@@ -5,7 +5,7 @@ import { checkoutInput } from "../../tests/support/checkout";
 import { withTestDatabase } from "../../tests/support/database";
 import { FulfilmentSchema } from "~/portal/portal-schema";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { PortalConflictError, PortalNotFoundError } from "./portal-common.server";
 import { listCooperativeOrders, setFulfilment } from "./portal-orders.server";

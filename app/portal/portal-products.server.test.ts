@@ -4,7 +4,7 @@ import { createUser } from "../../tests/support/auth";
 import { withTestDatabase } from "../../tests/support/database";
 import { MAX_PRICE_FEN, ProductSchema, type ProductInput } from "~/portal/portal-schema";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { PortalConflictError, PortalNotFoundError } from "./portal-common.server";
 import {
   addProductImage,

@@ -6,11 +6,12 @@ import { checkoutInput } from "../../tests/support/checkout";
 import { withTestDatabase } from "../../tests/support/database";
 import { recordBoothSale } from "~/payments/booth.server";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { confirmRefund, requestRefund } from "~/payments/refunds.server";
 import { getReport } from "~/reports/reports.server";
-import { getCooperativeDashboard, getCooperativeSales, shanghaiMidnight } from "./portal-sales.server";
+import { shanghaiMidnight } from "~/utils/shanghai-time";
+import { getCooperativeDashboard, getCooperativeSales } from "./portal-sales.server";
 
 const t = withTestDatabase();
 

@@ -1,17 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { FEW_LEFT } from "~/catalog/stock";
+import { shanghaiMidnight } from "~/utils/shanghai-time";
 
 /*
  * A cooperative's own figures. They are sums over the ledger's COOPERATIVE entries for the
  * cooperative, the same entries the organisers' report sums for it (reports.server.ts), so both
  * show the same numbers to the fen. Refunds are negative entries: net = sales − refunds.
  */
-
-/** Midnight of the Shanghai calendar day that `now` falls on, as an instant. */
-export function shanghaiMidnight(now: Date): Date {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 const sum = (value: number | null | undefined) => value ?? 0;
 

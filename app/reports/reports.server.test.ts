@@ -16,7 +16,7 @@ import type { ReportData } from "~/reports/types";
 import { allocateByWeight } from "~/ledger/attribution";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { confirmRefund, requestRefund } from "~/payments/refunds.server";
 import { getReport, resolveScope, timeTables, verifyRollups } from "./reports.server";

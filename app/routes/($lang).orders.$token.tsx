@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getOrderByToken, releaseExpiredReservations } from "~/orders/orders.server";
+import { getOrderByToken } from "~/orders/orders.server";
+import { releaseExpiredReservations } from "~/payments/payments.server";
 import { getAttributionReceipt } from "~/orders/receipt.server";
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

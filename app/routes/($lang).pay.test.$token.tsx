@@ -3,17 +3,22 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { cartExists, createCart } from "~/cart/cart.server";
 import { getOrderByToken, restoreOrderToCart } from "~/orders/orders.server";
-import { applyPaymentEvent } from "~/payments/payments.server";
-import { testPaymentsAllowed } from "~/payments/provider.server";
+import { confirmPayment, testPaymentProvider, testPaymentsAllowed } from "~/payments/provider.server";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { isBusyError } from "~/utils/db-errors.server";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { orderNumber } from "~/orders/order-number";
 
 /** The loader's "private, no-store": this page is one buyer's own. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const merged = new Headers(loaderHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -60,32 +65,38 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /**
- * The buyer confirms or cancels. Either way the outcome goes through applyPaymentEvent, the same
- * path a real provider's confirmation takes; the event id is fixed per order and outcome, so a
- * double click applies once.
+ * The buyer confirms or cancels. Either way the outcome goes through the test provider's
+ * confirmation (applyPaymentEvent, the same path a real provider's takes); the event id is fixed
+ * per order and outcome, so a double click applies once.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  try {
+    return await confirmOrCancel(args);
+  } catch (error) {
+    // A saturated database is "busy, try again" (the order keeps its reservation), never a 500.
+    if (isBusyError(error))
+      return data(
+        { error: "shop.busy" as const },
+        { status: 503, headers: { "Retry-After": "2", "Cache-Control": "private, no-store" } },
+      );
+    throw error;
+  }
+}
+
+async function confirmOrCancel({ request, params }: ActionFunctionArgs) {
   const { locale, prisma, order } = await findOrder(params);
   const intent = (await request.formData()).get("intent");
   if (intent !== "confirm" && intent !== "cancel") return data({ error: "shop.error.badRequest" }, { status: 400 });
   const orderPage = localePath(locale, `/orders/${order.token}`);
   if (intent === "confirm") {
-    await applyPaymentEvent(prisma, {
-      provider: "test",
-      eventId: `test_${order.id}_succeeded`,
-      type: "succeeded",
+    await confirmPayment(prisma, testPaymentProvider, {
       orderId: order.id,
+      type: "succeeded",
       amountFen: order.totalFen,
-      reference: `test_${order.id}`,
     });
     return redirect(orderPage);
   }
-  const result = await applyPaymentEvent(prisma, {
-    provider: "test",
-    eventId: `test_${order.id}_failed`,
-    type: "failed",
-    orderId: order.id,
-  });
+  const result = await confirmPayment(prisma, testPaymentProvider, { orderId: order.id, type: "failed" });
   // Cancelling must not cost the buyer their choices: the items go back into the cart.
   const headers = new Headers();
   if (result.changed) {

@@ -1,11 +1,14 @@
+import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
-import { parsePage } from "~/components/browse/page-param";
+import { parsePage } from "~/utils/page-param";
 import { getRegionPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
+import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
+import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
 import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
@@ -14,10 +17,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang);
   const page = parsePage(request);
   if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
-  const data = await getRegionPage(await db(), params.slug, { page });
-  if (!data || page > data.products.pageCount) throw new Response("Not found", { status: 404 });
-  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...data };
+  const found = await getRegionPage(await db(), params.slug, { page });
+  if (!found || page > found.products.pageCount) throw new Response("Not found", { status: 404 });
+  return data(
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
+    {
+      headers: publicPageHeaders(request, {
+        sMaxAge: 60,
+        swr: 300,
+        keys: [cacheKeys.catalogue, cacheKeys.listings, ...found.products.items.map((p) => cacheKeys.product(p.id))],
+      }),
+    },
+  );
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return notFoundMeta(localeFromPath(location.pathname));

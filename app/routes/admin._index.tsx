@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getOrganiserOverview } from "~/console/console.server";
 import { requireOrganiser } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

@@ -6,7 +6,7 @@ import { audit } from "~/accounts/accounts.server";
 import { refundOrder, RefundRejectedError } from "~/payments/refund-order.server";
 import { RefundError } from "~/payments/refunds.server";
 import { requireOrganiser } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";

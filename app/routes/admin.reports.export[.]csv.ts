@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReportParams, type ReportErrorCode } from "~/reports/report-params";
-import { csvFileName, isTableId, reportTables } from "~/components/reports/tables";
+import { csvFileName, isTableId, reportTables } from "~/reports/tables";
 import { getReport } from "~/reports/reports.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { attachmentDisposition, CSV_CONTENT_TYPE, toCsv } from "~/utils/csv";

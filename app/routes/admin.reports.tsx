@@ -4,10 +4,10 @@ import { reportHref, parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
-import { rangeName, scopeName } from "~/components/reports/tables";
+import { rangeName, scopeName } from "~/reports/tables";
 import { getReport, getReportOptions } from "~/reports/reports.server";
 import { requireOrganiser } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { translate, type MessageKey } from "~/utils/i18n";
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel, primaryButton, secondaryButton } from "~/components/portal/styles";
 import { getCooperativeDashboard } from "~/portal/portal-sales.server";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BoothTill } from "~/components/portal/BoothTill";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { Notice } from "~/components/portal/Notice";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel } from "~/components/portal/styles";
@@ -11,7 +11,7 @@ import { BoothSoldOutError, getBoothScreen, recordBoothSale } from "~/payments/b
 import { PortalConflictError } from "~/portal/portal-common.server";
 import { BoothSaleSchema, formValues, portalErrors } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { consoleLocale, localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { Notice } from "~/components/portal/Notice";
 import { OrderCard } from "~/components/portal/OrderCard";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { portalHref } from "~/components/portal/href";
+import { portalHref } from "~/portal/href";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { primaryButton } from "~/components/portal/styles";
 import { listCooperativeProducts } from "~/portal/portal-products.server";

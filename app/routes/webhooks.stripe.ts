@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleStripeEvent } from "~/payments/stripe-events.server";
-import { isSignatureError, stripeConfigured, verifyStripeWebhook } from "~/payments/stripe.server";
+import { applyProviderReport } from "~/payments/payment-events.server";
+import { WebhookSignatureError } from "~/payments/provider";
+import { webhookProvider } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -11,24 +12,25 @@ import { db } from "~/utils/db.server";
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
-  if (!stripeConfigured()) return new Response("Stripe is not configured", { status: 404 });
+  const provider = webhookProvider("stripe");
+  if (!provider?.verifyWebhook) return new Response("Stripe is not configured", { status: 404 });
 
   const payload = await request.text(); // raw: re-serialised JSON would not match the signature
-  let event;
+  let delivery;
   try {
-    event = verifyStripeWebhook(payload, request.headers.get("Stripe-Signature"));
+    delivery = provider.verifyWebhook(payload, request.headers);
   } catch (error) {
-    if (!isSignatureError(error)) throw error;
-    return new Response(`Bad signature: ${(error as Error).message}`, { status: 400 });
+    if (!(error instanceof WebhookSignatureError)) throw error;
+    return new Response(`Bad signature: ${error.message}`, { status: 400 });
   }
 
   try {
-    const outcome = await handleStripeEvent(await db(), event);
-    return Response.json({ received: true, id: event.id, type: event.type, ...outcome });
+    const outcome = await applyProviderReport(await db(), provider.id, delivery.report);
+    return Response.json({ received: true, id: delivery.id, type: delivery.type, ...outcome });
   } catch (error) {
     console.error(
-      `stripe webhook: ${event.type} ${event.id} not applied, Stripe will retry: ${(error as Error).message}`,
+      `stripe webhook: ${delivery.type} ${delivery.id} not applied, Stripe will retry: ${(error as Error).message}`,
     );
-    return Response.json({ received: false, id: event.id }, { status: 500 });
+    return Response.json({ received: false, id: delivery.id }, { status: 500 });
   }
 }

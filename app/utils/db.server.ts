@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
+import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { env } from "./env.server";
 import type { SqlRunner } from "./migrations.server";
 
@@ -17,6 +18,8 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** The pool, transaction limits and checkout slots this process was opened with. */
+  capacity: DatabaseCapacity;
   close(): Promise<void>;
 }
 
@@ -45,10 +48,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const capacity = databaseCapacity("pglite");
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(client),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+  });
   return {
     engine: "pglite",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => client.exec(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
@@ -80,9 +88,19 @@ function describeConnectionError(url: string, error: unknown): string {
   }
 }
 
-/** Connects to a PostgreSQL server and proves it answers. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+/**
+ * Connects to a PostgreSQL server and proves it answers. The pool size and the transaction
+ * limits come from databaseCapacity (the environment); a script may ask for a smaller pool.
+ */
+export async function openPostgres(url: string, poolSize?: number): Promise<Database> {
+  const planned = databaseCapacity("postgresql");
+  const capacity =
+    poolSize === undefined ? planned : { ...planned, poolSize, checkoutSlots: Math.max(1, Math.floor(poolSize / 2)) };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: capacity.poolSize,
+    connectionTimeoutMillis: capacity.connectionWaitMs,
+  });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
   try {
@@ -91,10 +109,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await pool.end().catch(() => undefined);
     throw new DatabaseStartError(describeConnectionError(url, error));
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+  });
   return {
     engine: "postgresql",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => pool.query(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({

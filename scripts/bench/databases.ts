@@ -10,7 +10,7 @@ import { applyMigrations, readMigrations } from "../../app/utils/migrations.serv
 import { DEFAULT_SIZE, generateFair, type FairCounts, type FairSize } from "./fair-data";
 
 export const ADMIN_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const BENCH_DB = "fair_bench_http";
+export const BENCH_DB = process.env.BENCH_DB ?? "fair_bench_http";
 export const PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? "/tmp/fair-bench-pglite";
 
 export function benchDatabaseUrl(): string {

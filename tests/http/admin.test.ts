@@ -8,7 +8,7 @@ import {
 } from "../../prisma/factories";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";

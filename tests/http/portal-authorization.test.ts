@@ -10,7 +10,7 @@ import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { withHttpApp } from "../support/http-app";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 
 const t = withTestDatabase();

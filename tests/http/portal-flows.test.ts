@@ -12,7 +12,7 @@ import { withTestDatabase } from "../support/database";
 import { withHttpApp } from "../support/http-app";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { MAX_UPLOAD_BYTES } from "~/catalog/uploads.server";
 

@@ -9,9 +9,9 @@ import {
   upsertProduct,
   upsertRegion,
 } from "../../prisma/factories";
-import { TABLE_IDS } from "~/components/reports/tables";
+import { TABLE_IDS } from "~/reports/tables";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { confirmRefund, requestRefund } from "~/payments/refunds.server";
 import { parseCsv } from "~/utils/csv";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { upsertProduct } from "../../prisma/factories";
-import { STRIPE_API_VERSION } from "~/payments/stripe.server";
+import { STRIPE_API_VERSION } from "~/payments/providers/stripe-api.server";
 import { reservedUnits } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { startFakeStripe, pointEnvAtFakeStripe, type RecordedRequest } from "../support/fake-stripe";

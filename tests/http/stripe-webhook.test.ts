@@ -7,9 +7,10 @@ import type Stripe from "stripe";
 import { upsertProduct } from "../../prisma/factories";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { refundOrder } from "~/payments/refund-order.server";
-import { applySession } from "~/payments/stripe-events.server";
+import { applyProviderReport } from "~/payments/payment-events.server";
+import { sessionReport } from "~/payments/providers/stripe.server";
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { checkoutInput, reservedUnits } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
@@ -258,11 +259,10 @@ describe("the Stripe webhook: payments", () => {
       const { product, orderId, sessionId } = await stripeOrder({ stock: 5, quantity: 2 });
       const unpaid = fake.pay(sessionId, { async: true });
       const paid = fake.settleAsync(sessionId, "paid");
-      await applySession(
+      await applyProviderReport(
         t.prisma,
-        paid as unknown as Stripe.Checkout.Session,
-        "succeeded",
-        `reconcile:${sessionId}:paid`,
+        "stripe",
+        sessionReport(paid as unknown as Stripe.Checkout.Session, "succeeded", `reconcile:${sessionId}:paid`),
       );
       const refund = await refundOrder(t.prisma, {
         orderId,

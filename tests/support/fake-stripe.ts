@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { STRIPE_API_VERSION } from "~/payments/stripe.server";
+import { STRIPE_API_VERSION } from "~/payments/providers/stripe-api.server";
 
 export const TEST_STRIPE_SECRET_KEY = "sk_test_fake_0123456789";
 export const TEST_STRIPE_WEBHOOK_SECRET = "whsec_test_fake_0123456789";

@@ -1,8 +1,6 @@
 import type { Locale, MessageKey } from "~/utils/i18n";
+import { SHANGHAI_TIME_ZONE as TIME_ZONE, shanghaiDayStart as dayAt } from "~/utils/shanghai-time";
 
-/** The fair's calendar is Shanghai's: a "YYYY-MM-DD" day is that day in Asia/Shanghai. */
-const TIME_ZONE = "Asia/Shanghai";
-const dayAt = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
 const dayFormat = (locale: Locale) =>
   new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
     timeZone: TIME_ZONE,

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/utils/shanghai-time";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { Notice } from "./Notice";

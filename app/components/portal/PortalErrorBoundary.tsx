@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import { consoleLocale, translate } from "~/utils/i18n";
-import { portalHref } from "./href";
+import { portalHref } from "~/portal/href";
 
 /**
  * What a portal page shows instead of itself when its loader or action fails: a record that is

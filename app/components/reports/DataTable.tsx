@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { translate, type Locale } from "~/utils/i18n";
-import type { ReportTable, TableCell } from "./tables";
+import type { ReportTable, TableCell } from "~/reports/tables";
 
 const align = (kind: TableCell["kind"]) => (kind === "text" ? "text-left" : "text-right tabular-nums");
 

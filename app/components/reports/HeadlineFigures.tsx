@@ -1,7 +1,7 @@
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { BarChart } from "./BarChart";
-import { percent } from "./tables";
+import { percent } from "~/reports/tables";
 import type { Headline } from "~/reports/types";
 
 /** The figures an organiser quotes first, then how the net sales divide (a chart that reads without colour). */

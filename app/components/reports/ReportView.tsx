@@ -5,7 +5,7 @@ import { BarChart, type Bar, type BarPattern } from "./BarChart";
 import { DataTable } from "./DataTable";
 import { HeadlineFigures } from "./HeadlineFigures";
 import { reportCsvHref } from "~/reports/report-params";
-import { hourLabel, percent, periodLabel, reportTables, type TableId } from "./tables";
+import { hourLabel, percent, periodLabel, reportTables, type TableId } from "~/reports/tables";
 import type { FairPeriod, ReportData } from "~/reports/types";
 
 const PERIOD_PATTERN: Record<FairPeriod, BarPattern> = { trade: "hatch", public: "solid", other: "dots" };

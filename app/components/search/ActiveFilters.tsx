@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { SearchFacets } from "~/catalog/search.server";
+import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
 import { pick, translate, type Locale } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";

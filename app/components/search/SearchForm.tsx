@@ -1,7 +1,7 @@
 import { useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { activeFilterCount, defaultSort, fenToYuanParam, type SearchQuery } from "~/catalog/search-schema";
-import type { SearchFacets } from "~/catalog/search.server";
+import type { SearchFacets } from "~/catalog/search-facets";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 
 export const control =

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { SearchFacets } from "~/catalog/search.server";
+import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { searchHref, withoutFilters } from "./links";

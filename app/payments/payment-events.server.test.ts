@@ -6,9 +6,18 @@ import { startFakeStripe, pointEnvAtFakeStripe } from "../../tests/support/fake-
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { verifyLedger } from "~/ledger/ledger.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { refundOrder } from "./refund-order.server";
-import { handleStripeEvent, reconcileStripePayments } from "./stripe-events.server";
+import type Stripe from "stripe";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { applyProviderReport, reconcilePayments } from "./payment-events.server";
+import { stripeEventReport } from "./providers/stripe.server";
+
+/** What the Stripe webhook does with a verified event. */
+const handleStripeEvent = (prisma: PrismaClient, event: Stripe.Event) =>
+  applyProviderReport(prisma, "stripe", stripeEventReport(event));
+const reconcileStripePayments = (prisma: PrismaClient, options: { now?: Date; eventsSince: Date }) =>
+  reconcilePayments(prisma, "stripe", options);
 
 // Before anything reads the environment (env() caches it).
 const fake = await startFakeStripe();

@@ -8,14 +8,14 @@ import {
   stripePaymentProvider,
   testPaymentProvider,
   testPaymentsAllowed,
-} from "./provider.server";
+} from "~/payments/provider.server";
 import {
   checkoutIdempotencyKey,
   checkoutSessionParams,
   isTransientStripeError,
   verifyStripeWebhook,
   type CheckoutOrder,
-} from "./stripe.server";
+} from "./stripe-api.server";
 
 const SECRET = "whsec_unit_test_secret";
 vi.hoisted(() => {

@@ -3,15 +3,15 @@ import { upsertOrganisation, upsertProduct } from "../../prisma/factories";
 import { withTestDatabase } from "../../tests/support/database";
 import { checkoutInput, reservedUnits } from "../../tests/support/checkout";
 import { addToCart, createCart, getCart } from "~/cart/cart.server";
+import { isCertified } from "~/catalog/certification";
 import {
   EmptyCartError,
-  isCertified,
   placeOrder,
-  releaseExpiredReservations,
   RESERVATION_MINUTES,
   SoldOutError,
   UnknownOrganisationError,
-} from "./orders.server";
+} from "./checkout.server";
+import { releaseExpiredReservations } from "./payments.server";
 
 const t = withTestDatabase();
 const stockOf = async (id: string) => (await t.prisma.product.findUniqueOrThrow({ where: { id } })).stock;
