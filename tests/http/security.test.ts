@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { upsertProduct } from "../../prisma/factories";
 import { addToCart, createCart } from "~/cart/cart.server";
-import { placeOrder } from "~/orders/orders.server";
+import { placeOrder } from "~/payments/checkout.server";
 import { signInAs } from "../support/auth";
 import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";

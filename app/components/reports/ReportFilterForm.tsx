@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { REPORT_BASE_PATH, REPORT_CHANNELS, reportHref, type ReportFilters } from "~/reports/report-params";
 import type { ReportData, ReportOptions, ReportScope } from "~/reports/types";
-import { rangeName } from "./tables";
+import { rangeName } from "~/reports/tables";
 
 /**
  * The report's filters as a plain GET form: the view lives in the URL (shareable, bookmarkable)
