@@ -5,7 +5,14 @@ import { createRequestHandler } from "@remix-run/express";
 import cluster from "node:cluster";
 import { compressionMiddleware } from "./server/compression.mjs";
 import express from "express";
-import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
+import {
+  guardFormBodies,
+  onlyKnownWebhooks,
+  rejectControlCharacters,
+  rejectForeignOrigin,
+  rejectMalformedBodies,
+  securityHeaders,
+} from "./server/http-security.mjs";
 import { markAppRequest, observeRequests } from "./server/observe-requests.mjs";
 import { answerClusterMetrics, metricsOnAppPort, startMetricsServer } from "./server/metrics-endpoint.mjs";
 import { gracefulShutdown } from "./server/drain.mjs";
@@ -62,8 +69,10 @@ app.use(metricsOnAppPort({ token: config.METRICS_TOKEN, registry }));
 const compress = compressionMiddleware(process.env.COMPRESSION);
 if (compress) app.use(compress);
 app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
+app.use(onlyKnownWebhooks());
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());
+app.use(rejectMalformedBodies());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
@@ -77,7 +86,7 @@ app.use(markAppRequest());
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: guardFormBodies(build),
     getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );

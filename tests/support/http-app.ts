@@ -7,7 +7,14 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
+import {
+  guardFormBodies,
+  onlyKnownWebhooks,
+  rejectControlCharacters,
+  rejectForeignOrigin,
+  rejectMalformedBodies,
+  securityHeaders,
+} from "../../server/http-security.mjs";
 import { markAppRequest, observeRequests } from "../../server/observe-requests.mjs";
 import { metricsOnAppPort } from "../../server/metrics-endpoint.mjs";
 import { matcher } from "../../server/route-ids.mjs";
@@ -20,6 +27,8 @@ import { afterAll, beforeAll } from "vitest";
 
 export interface HttpApp {
   readonly baseUrl: string;
+  /** The Remix build being served, e.g. to enumerate every route that has an action. */
+  build(): Promise<ServerBuild>;
 }
 
 export interface HttpAppOptions {
@@ -53,15 +62,18 @@ export function withHttpApp(options: HttpAppOptions = {}): HttpApp {
     );
     app.use(metricsOnAppPort({ token: options.metricsToken, registry: metrics().registry }));
     app.use(securityHeaders({ production: false }));
+    app.use(onlyKnownWebhooks());
     app.use(rejectForeignOrigin());
     app.use(rejectControlCharacters());
+    app.use(rejectMalformedBodies());
     app.use(vite.middlewares);
     const viteServer = vite;
     app.use(markAppRequest());
     app.all(
       "*",
       createRequestHandler({
-        build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+        build: async () =>
+          guardFormBodies((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild),
         getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
       }),
     );
@@ -82,6 +94,7 @@ export function withHttpApp(options: HttpAppOptions = {}): HttpApp {
     get baseUrl() {
       return baseUrl;
     },
+    build: async () => (await vite!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild,
   };
 }
 
