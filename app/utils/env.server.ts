@@ -132,7 +132,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "SESSION_SECRET is required when NODE_ENV=production runs against DATABASE_URL: set it to a random string of 32+ characters.",
       );
     }
-    if (env.NODE_ENV === "test") sessionSecret = randomBytes(32).toString("base64url"); // this process only
+    // Tests: one random secret per process, kept in the process environment so that every copy of
+    // this module (the test's own and the app's, loaded again by Vite) signs with the same one.
+    if (env.NODE_ENV === "test") sessionSecret = process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
     else if (env.DATABASE_URL === undefined) sessionSecret = embeddedSessionSecret(env.PGLITE_DATA_DIR);
     else {
       // Several development servers on one PostgreSQL must agree on a secret; set one for anything real.
