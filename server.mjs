@@ -7,7 +7,7 @@ import express from "express";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
-const { boot, BootError } = build.entry.module;
+const { boot, BootError, env } = build.entry.module;
 
 try {
   const { engine, applied, seeded } = await boot();
@@ -21,6 +21,8 @@ try {
   }
   throw error;
 }
+// Checked by boot() above: PORT, HOST and TRUST_PROXY come from the same zod schema as the app's settings.
+const config = env();
 
 const app = express();
 app.disable("x-powered-by");
@@ -31,18 +33,14 @@ app.use(
     brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
   }),
 );
-app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
+app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // Behind a load balancer, set TRUST_PROXY (e.g. "1" or "loopback") so req.ip is the buyer's address.
-if (process.env.TRUST_PROXY)
-  app.set(
-    "trust proxy",
-    /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
-  );
+if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
 app.all(
   "*",
   createRequestHandler({
@@ -51,7 +49,6 @@ app.all(
   }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+const { PORT: port, HOST: host } = config;
 const server = app.listen(port, host, () => console.log(`fair storefront on http://localhost:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));

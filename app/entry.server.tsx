@@ -9,6 +9,8 @@ import { NonceContext } from "./utils/nonce";
 // The server (server.mjs) reaches these through the build's entry module, so start-up runs
 // inside the same bundle that serves requests: one database, opened once.
 export { boot, BootError } from "./boot.server";
+// server.mjs (plain JavaScript) reads its settings through the same checked environment.
+export { env } from "./utils/env.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { env } from "~/utils/env.server";
 
 export interface Mail {
   to: string;
@@ -12,8 +13,7 @@ export interface Mail {
  * server log instead.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  const SMTP_URL = process.env.SMTP_URL;
-  const MAIL_FROM = process.env.MAIL_FROM ?? "fair@localhost";
+  const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) {
     console.log(`mail (not sent, no SMTP_URL) to ${mail.to}: ${mail.subject}\n${mail.text}`);
     return;

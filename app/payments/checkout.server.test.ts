@@ -4,7 +4,13 @@ import { withTestDatabase } from "../../tests/support/database";
 import { checkoutInput, reservedUnits } from "../../tests/support/checkout";
 import { addToCart, createCart, getCart } from "~/cart/cart.server";
 import { isCertified } from "~/catalog/certification";
-import { EmptyCartError, placeOrder, RESERVATION_MINUTES, SoldOutError, UnknownOrganisationError } from "./checkout.server";
+import {
+  EmptyCartError,
+  placeOrder,
+  RESERVATION_MINUTES,
+  SoldOutError,
+  UnknownOrganisationError,
+} from "./checkout.server";
 import { releaseExpiredReservations } from "./payments.server";
 
 const t = withTestDatabase();

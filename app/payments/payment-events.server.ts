@@ -146,7 +146,11 @@ async function applyPayment(
         select: { paymentReference: true },
       });
       if (paymentReference !== reference) {
-        return flagged("paid-twice", `order ${order.id} was paid by ${paymentReference} and again by ${reference}`, outcome);
+        return flagged(
+          "paid-twice",
+          `order ${order.id} was paid by ${paymentReference} and again by ${reference}`,
+          outcome,
+        );
       }
     }
     return outcome;

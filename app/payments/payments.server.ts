@@ -3,8 +3,6 @@ import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
 import { reserveLines, returnLines } from "./reservation.server";
 
-type Tx = Prisma.TransactionClient;
-
 export type PaymentEventType = "succeeded" | "failed" | "expired";
 
 export interface PaymentEventInput {
@@ -82,7 +80,7 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
 }
 
 async function setStatus(
-  tx: Tx,
+  tx: Prisma.TransactionClient,
   orderId: string,
   status: OrderStatus,
   extra: { paidAt?: Date; paymentReference?: string },
@@ -98,16 +96,16 @@ async function setStatus(
   });
 }
 
-async function linesOf(tx: Tx, orderId: string) {
+async function linesOf(tx: Prisma.TransactionClient, orderId: string) {
   return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
-async function releaseStock(tx: Tx, orderId: string) {
+async function releaseStock(tx: Prisma.TransactionClient, orderId: string) {
   await returnLines(tx, await linesOf(tx, orderId));
 }
 
 /** Takes every line's stock again, all or nothing (listed or not: it was sold); false when any line is gone. */
-async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
+async function reserveAgain(tx: Prisma.TransactionClient, orderId: string): Promise<boolean> {
   const short = await reserveLines(tx, await linesOf(tx, orderId));
   return short.length === 0;
 }

@@ -1,7 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { env, type Env } from "~/utils/env.server";
 import { localePath, type Locale } from "~/utils/i18n";
-import { applyPaymentEvent, recordPaymentReference, type PaymentEventResult, type PaymentEventType } from "./payments.server";
+import {
+  applyPaymentEvent,
+  recordPaymentReference,
+  type PaymentEventResult,
+  type PaymentEventType,
+} from "./payments.server";
 import { PaymentsUnavailableError, type OrderForPayment, type PaymentProvider, type StartedPayment } from "./provider";
 import { boothPaymentProvider } from "./providers/booth.server";
 import { stripeConfigured } from "./providers/stripe-api.server";
@@ -14,7 +19,13 @@ import { extendReservation } from "./reservation.server";
  * shares. The providers themselves are in providers/, behind the interface in provider.ts.
  */
 
-export { boothPaymentProvider, PaymentsUnavailableError, stripePaymentProvider, testPaymentProvider, testPaymentsAllowed };
+export {
+  boothPaymentProvider,
+  PaymentsUnavailableError,
+  stripePaymentProvider,
+  testPaymentProvider,
+  testPaymentsAllowed,
+};
 export type { OrderForPayment, PaymentProvider, StartedPayment };
 
 /** A provider by its id, whether or not it is configured here (refunds and reports of orders it already took). */

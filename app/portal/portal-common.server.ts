@@ -1,7 +1,4 @@
-import type { PrismaClient } from "~/generated/prisma/client";
-
-/** A Prisma transaction client, for functions that write inside the caller's transaction. */
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 
 /**
  * The record does not exist or belongs to another cooperative. The two are deliberately the same

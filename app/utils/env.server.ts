@@ -53,6 +53,25 @@ const EnvSchema = z.object({
   STRIPE_API_HOST: optionalString,
   STRIPE_API_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   STRIPE_API_PROTOCOL: optionalString.pipe(z.enum(["http", "https"]).optional()),
+  // Account mail (password resets, invitations): through this SMTP server, or to the log when unset.
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: optionalString.transform((value) => value ?? "fair@localhost"),
+  /** "off" turns the per-address rate limits off (load tests and test suites that send many requests from one address). */
+  RATE_LIMITS: optionalString.pipe(z.enum(["on", "off"]).default("on")),
+  /** "1" serves the benchmark's baseline route (/bench/fixed); 404 otherwise. */
+  BENCH_ROUTES: optionalString.pipe(z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+  /**
+   * Behind a load balancer: Express's "trust proxy", a hop count ("1") or an address list
+   * ("loopback"), so the client address is the buyer's rather than the balancer's.
+   */
+  TRUST_PROXY: optionalString.transform((value) =>
+    value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value,
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -76,7 +76,12 @@ function refundReport(refund: Stripe.Refund, eventId: string): RefundReport {
     refundId: refund.metadata?.refundId ?? null,
     providerRefundId: refund.id,
     amountFen: refund.amount,
-    status: refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : "pending",
+    status:
+      refund.status === "succeeded"
+        ? "succeeded"
+        : refund.status === "failed" || refund.status === "canceled"
+          ? "failed"
+          : "pending",
   };
 }
 
@@ -167,7 +172,8 @@ export const stripePaymentProvider: PaymentProvider = {
       if (isTransientStripeError(error)) {
         return { delivery: "retry-later", why: `could not reach Stripe (${(error as Error).message})` };
       }
-      if (isStripeError(error)) return { delivery: "rejected", why: `Stripe refused refund ${refund.id}: ${error.message}` };
+      if (isStripeError(error))
+        return { delivery: "rejected", why: `Stripe refused refund ${refund.id}: ${error.message}` };
       throw error;
     }
   },
