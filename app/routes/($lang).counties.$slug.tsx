@@ -4,46 +4,27 @@ import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { CooperativeCard } from "~/components/browse/CooperativeCard";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
-import { parsePage } from "~/utils/page-param";
+import { browseMeta } from "~/catalog/browse-meta";
+import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCountyPage } from "~/catalog/browse.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, pick, translate } from "~/utils/i18n";
-import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
+import { pick, translate } from "~/utils/i18n";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = localeFromParam(params.lang);
-  const page = parsePage(request);
-  if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
-  const data = await getCountyPage(await db(), params.slug, { page });
-  if (!data || page > data.products.pageCount) throw new Response("Not found", { status: 404 });
-  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...data };
+export function loader(args: LoaderFunctionArgs) {
+  return loadBrowsePage(args, getCountyPage);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  if (!data) return notFoundMeta(localeFromPath(location.pathname));
-  const { locale, baseUrl, county, products } = data;
-  const path = `/counties/${county.slug}`;
-  const name = pick(locale, county, "name");
-  const region = pick(locale, county.region, "name");
-  return [
-    ...pageMeta({
-      baseUrl,
-      locale,
-      path,
-      search: products.page > 1 ? `?page=${products.page}` : "",
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  browseMeta(data, location, ({ locale, county }) => {
+    const name = pick(locale, county, "name");
+    const region = pick(locale, county.region, "name");
+    return {
+      path: `/counties/${county.slug}`,
       title: `${name} · ${region}`,
       description: pick(locale, county, "description") || `${region} · ${name}`,
-    }),
-    {
-      "script:ld+json": breadcrumbJsonLd([
-        { name: translate(locale, "nav.home"), url: localeUrl(baseUrl, locale, "/") },
-        { name: region, url: localeUrl(baseUrl, locale, `/regions/${county.region.slug}`) },
-        { name, url: localeUrl(baseUrl, locale, path) },
-      ]),
-    },
-  ];
-};
+      parents: [{ name: region, path: `/regions/${county.region.slug}` }],
+      name,
+    };
+  });
 
 export default function CountyPage() {
   const { locale, county, organisations, products } = useLoaderData<typeof loader>();
