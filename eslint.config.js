@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
 const DOMAINS = ["catalog", "cart", "orders", "payments", "ledger", "reports", "accounts", "portal", "console"];
 
 export default tseslint.config(
-  { ignores: ["build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },
+  { ignores: ["build/**", "scripts/bench/bare-remix/build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

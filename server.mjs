@@ -1,9 +1,8 @@
 // Production server: Express serving the Remix build. Start-up readies the database first and
 // stops with one clear line if it cannot.
 import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import zlib from "node:zlib";
 import express from "express";
+import { compressionMiddleware } from "./server/compression.mjs";
 import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "./server/http-security.mjs";
 
 const build = await import("./build/server/index.js");
@@ -26,13 +25,9 @@ const config = env();
 
 const app = express();
 app.disable("x-powered-by");
-// Brotli at quality 4 with a 256 KB window: the default reserves a 4 MB window per response,
-// which halved the throughput of small pages in the benchmark (docs/benchmarks.md).
-app.use(
-  compression({
-    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
-  }),
-);
+// COMPRESSION=off behind a proxy that compresses (config/varnish); "node" (the default) otherwise.
+const compress = compressionMiddleware(process.env.COMPRESSION);
+if (compress) app.use(compress);
 app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());

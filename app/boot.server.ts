@@ -15,7 +15,8 @@ export class BootError extends Error {}
  */
 // Every server sweeps expired reservations; the release is a conditional update, so several
 // servers sweeping at once release each order exactly once.
-const SWEEP_INTERVAL_MS = 60_000;
+// RESERVATION_SWEEP_SECONDS changes the interval (tests make it short).
+const SWEEP_INTERVAL_MS = (Number(process.env.RESERVATION_SWEEP_SECONDS) || 60) * 1000;
 function startReservationSweeper(prisma: Prisma) {
   setInterval(() => {
     releaseExpiredReservations(prisma).catch((error: Error) =>

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -9,21 +9,15 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
-import { countCartItems } from "~/cart/cart.server";
-import { readCartId } from "~/utils/cookies.server";
-import { db } from "~/utils/db.server";
+import { CartLink } from "~/components/CartLink";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./tailwind.css?url";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // The header's cart count; a broken database must not take the error page down with it.
-  const cartCount = await countCartItems(await db(), await readCartId(request)).catch(() => 0);
-  return { cartCount };
-}
+// No root loader: the layout is the same for every visitor and touches no database. The
+// header's cart count is fetched by the page itself (CartLink), so pages stay cacheable (ADR 007).
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -35,7 +29,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = localeFromPath(pathname);
   const other = locale === "zh" ? "en" : "zh";
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
-  const cartCount = useRouteLoaderData<typeof loader>("root")?.cartCount ?? 0;
   const nonce = useNonce();
   return (
     <html lang={htmlLang(locale)}>
@@ -55,13 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {t("site.name")}
             </Link>
             <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.main")}>
-              <Link
-                to={localePath(locale, "/cart")}
-                className="rounded border border-white/60 px-3 py-1.5 hover:bg-white/10"
-                data-testid="cart-link"
-              >
-                {cartCount > 0 ? t("shop.cartWithCount", { count: cartCount }) : t("shop.cart")}
-              </Link>
+              <CartLink locale={locale} />
               <Link
                 to={switchLocalePath(pathname, other)}
                 hrefLang={htmlLang(other)}

@@ -120,7 +120,15 @@ export async function userForSession(prisma: PrismaClient, sessionId: string, no
       expiresAt: true,
       pendingSecondFactor: true,
       user: {
-        select: { id: true, email: true, displayName: true, role: true, cooperativeId: true, totpEnabled: true },
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          cooperativeId: true,
+          organisationId: true,
+          totpEnabled: true,
+        },
       },
     },
   });
@@ -179,10 +187,20 @@ export async function isResetTokenUsable(prisma: PrismaClient, token: string, no
   );
 }
 
-/** An organiser invites someone to a cooperative's staff (or as an organiser): a single-use link. */
+/**
+ * An organiser invites someone to a cooperative's staff, to buy for a unit, or as an organiser:
+ * a single-use link. The scope (cooperative or unit) goes with the role; the database checks it.
+ */
 export async function createInvitation(
   prisma: PrismaClient,
-  args: { email: string; role: Role; cooperativeId?: string | null; invitedById: string; now?: Date },
+  args: {
+    email: string;
+    role: Role;
+    cooperativeId?: string | null;
+    organisationId?: string | null;
+    invitedById: string;
+    now?: Date;
+  },
 ) {
   const now = args.now ?? new Date();
   const token = newToken();
@@ -192,6 +210,7 @@ export async function createInvitation(
       email: normaliseEmail(args.email),
       role: args.role,
       cooperativeId: args.role === "COOPERATIVE_STAFF" ? args.cooperativeId : null,
+      organisationId: args.role === "UNIT_BUYER" ? args.organisationId : null,
       invitedById: args.invitedById,
       expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
     },
@@ -202,7 +221,12 @@ export async function createInvitation(
 export async function findInvitation(prisma: PrismaClient, token: string, now = new Date()) {
   return prisma.invitation.findFirst({
     where: { tokenHash: sha256(token), acceptedAt: null, expiresAt: { gt: now } },
-    select: { email: true, role: true, cooperative: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      email: true,
+      role: true,
+      cooperative: { select: { nameZh: true, nameEn: true } },
+      organisation: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }
 
@@ -227,6 +251,7 @@ export async function acceptInvitation(
         passwordHash,
         role: invitation.role,
         cooperativeId: invitation.cooperativeId,
+        organisationId: invitation.organisationId,
       },
     });
     return user.id;

@@ -58,6 +58,12 @@ export async function requireCooperativeStaff(request: Request) {
   return { ...user, role: "COOPERATIVE_STAFF" as const, cooperativeId: user.cooperativeId! };
 }
 
+/** A unit's buyer, with the one unit (organisation) every query they make is scoped to. */
+export async function requireUnitBuyer(request: Request) {
+  const user = await requireUser(request, ["UNIT_BUYER"]);
+  return { ...user, role: "UNIT_BUYER" as const, organisationId: user.organisationId! };
+}
+
 /** Signs out: the session row goes (so the cookie is worthless everywhere) and the cookie is cleared. */
 export async function signOutHeaders(request: Request): Promise<Headers> {
   const sessionId = await readSessionId(request);

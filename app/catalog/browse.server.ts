@@ -70,30 +70,61 @@ function groupPairings(rows: PairingRow[]) {
 
 export type PairedOrganisation = ReturnType<typeof groupPairings>[number];
 
-const pairingSelect = {
-  organisation: { select: organisationSelect },
-  county: { select: nameSelect },
-  cooperative: { select: nameSelect },
-} as const;
+/** A county's or cooperative's own pairings, loaded inside the page's one query. */
+const ownPairings = { orderBy: { weight: "desc" }, select: partnershipSelect } as const;
 
-/** One page of listed products matching `where`, as cards, with the total and page count. */
+type Place = { slug: string; nameZh: string; nameEn: string };
+type PairedPlace = Place & { partnerships: { weight: number; organisation: OrganisationRow }[] };
+
+/** The pairing rows of some counties and their cooperatives, heaviest first (as the ledger splits them). */
+function pairingsIn(counties: (PairedPlace & { cooperatives: PairedPlace[] })[]): PairingRow[] {
+  const place = ({ slug, nameZh, nameEn }: Place) => ({ slug, nameZh, nameEn });
+  const rows = counties.flatMap((county) => [
+    ...county.partnerships.map((p) => ({
+      weight: p.weight,
+      organisation: p.organisation,
+      county: place(county),
+      cooperative: null,
+    })),
+    ...county.cooperatives.flatMap((cooperative) =>
+      cooperative.partnerships.map((p) => ({
+        weight: p.weight,
+        organisation: p.organisation,
+        county: null,
+        cooperative: place(cooperative),
+      })),
+    ),
+  ]);
+  return rows.sort((a, b) => b.weight - a.weight).map(({ weight: _weight, ...row }) => row);
+}
+
+const sumListed = (cooperatives: { _count: { products: number } }[]) =>
+  cooperatives.reduce((sum, c) => sum + c._count.products, 0);
+
+/** The filter every public list applies: only LISTED goods are shown. */
+const listedOnly = { where: { status: "LISTED" } } as const;
+
+/**
+ * One page of listed products matching `where`, as cards, with the total and page count. The total
+ * comes from the page's own first query (a relation count), so a list costs one round trip.
+ */
 async function listProducts(
   prisma: PrismaClient,
   where: Prisma.ProductWhereInput,
   orderBy: Prisma.ProductOrderByWithRelationInput[],
+  total: number,
   { page = 1, pageSize = PAGE_SIZE, now = new Date() }: PageQuery,
 ) {
-  const listed = { ...where, status: "LISTED" } satisfies Prisma.ProductWhereInput;
-  const [rows, total] = await Promise.all([
-    prisma.product.findMany({
-      where: listed,
-      orderBy,
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: productCardSelect,
-    }),
-    prisma.product.count({ where: listed }),
-  ]);
+  const rows =
+    total === 0
+      ? []
+      : await prisma.product.findMany({
+          where: { ...where, status: "LISTED" },
+          orderBy,
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          select: productCardSelect,
+        });
   const today = shanghaiToday(now);
   return {
     items: rows.map((row) => toProductCard(row, today)),
@@ -112,107 +143,145 @@ const byCooperativeThenSlug: Prisma.ProductOrderByWithRelationInput[] = [
 
 /** A paired region: its counties with their cooperatives, the organisations paired there, its goods. Null if unknown. */
 export async function getRegionPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
-  const [region, pairings, products] = await Promise.all([
-    prisma.pairedRegion.findUnique({
-      where: { slug },
-      select: {
-        ...nameSelect,
-        descriptionZh: true,
-        descriptionEn: true,
-        counties: {
-          orderBy: [{ isKeyCounty: "desc" }, { nameZh: "asc" }],
-          select: {
-            ...nameSelect,
-            isKeyCounty: true,
-            cooperatives: { orderBy: { nameZh: "asc" }, select: nameSelect },
+  // One query for the region, its places, their pairings and how many goods they list; one for the page of goods.
+  const found = await prisma.pairedRegion.findUnique({
+    where: { slug },
+    select: {
+      ...nameSelect,
+      descriptionZh: true,
+      descriptionEn: true,
+      counties: {
+        orderBy: [{ isKeyCounty: "desc" }, { nameZh: "asc" }],
+        select: {
+          ...nameSelect,
+          isKeyCounty: true,
+          partnerships: ownPairings,
+          cooperatives: {
+            orderBy: { nameZh: "asc" },
+            select: {
+              id: true,
+              ...nameSelect,
+              partnerships: ownPairings,
+              _count: { select: { products: listedOnly } },
+            },
           },
         },
       },
-    }),
-    prisma.partnership.findMany({
-      where: { OR: [{ county: { region: { slug } } }, { cooperative: { county: { region: { slug } } } }] },
-      orderBy: { weight: "desc" },
-      select: pairingSelect,
-    }),
-    listProducts(prisma, { cooperative: { county: { region: { slug } } } }, byCooperativeThenSlug, query),
-  ]);
-  if (!region) return null;
-  return { region, organisations: groupPairings(pairings), products };
+    },
+  });
+  if (!found) return null;
+  const cooperativesThere = found.counties.flatMap((c) => c.cooperatives);
+  const total = sumListed(cooperativesThere);
+  // By the cooperatives' ids, so the goods are found through the foreign-key index, not a scan.
+  const products = await listProducts(
+    prisma,
+    { cooperativeId: { in: cooperativesThere.map((c) => c.id) } },
+    byCooperativeThenSlug,
+    total,
+    query,
+  );
+  const region = {
+    ...found,
+    counties: found.counties.map(({ partnerships: _p, cooperatives, ...county }) => ({
+      ...county,
+      cooperatives: cooperatives.map(nameSelectOf),
+    })),
+  };
+  return { region, organisations: groupPairings(pairingsIn(found.counties)), products };
 }
 
 /** An assisted county: its region, cooperatives, the organisations paired there, its goods. Null if unknown. */
 export async function getCountyPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
-  const [county, pairings, products] = await Promise.all([
-    prisma.county.findUnique({
-      where: { slug },
-      select: {
-        ...nameSelect,
-        descriptionZh: true,
-        descriptionEn: true,
-        isKeyCounty: true,
-        region: { select: nameSelect },
-        cooperatives: { orderBy: { nameZh: "asc" }, select: cooperativeCardSelect },
+  const found = await prisma.county.findUnique({
+    where: { slug },
+    select: {
+      ...nameSelect,
+      descriptionZh: true,
+      descriptionEn: true,
+      isKeyCounty: true,
+      partnerships: ownPairings,
+      region: { select: nameSelect },
+      cooperatives: {
+        orderBy: { nameZh: "asc" },
+        select: { id: true, ...cooperativeCardSelect, partnerships: ownPairings },
       },
-    }),
-    prisma.partnership.findMany({
-      where: { OR: [{ county: { slug } }, { cooperative: { county: { slug } } }] },
-      orderBy: { weight: "desc" },
-      select: pairingSelect,
-    }),
-    listProducts(prisma, { cooperative: { county: { slug } } }, byCooperativeThenSlug, query),
-  ]);
-  if (!county) return null;
-  return { county, organisations: groupPairings(pairings), products };
+    },
+  });
+  if (!found) return null;
+  const products = await listProducts(
+    prisma,
+    { cooperativeId: { in: found.cooperatives.map((c) => c.id) } },
+    byCooperativeThenSlug,
+    sumListed(found.cooperatives),
+    query,
+  );
+  const { partnerships: _p, cooperatives, ...rest } = found;
+  const county = { ...rest, cooperatives: cooperatives.map(({ partnerships: _own, id: _id, ...card }) => card) };
+  return { county, organisations: groupPairings(pairingsIn([found])), products };
 }
 
 /** A cooperative: story, farmer linkage, booth, partners (or its county's), goods. Null if unknown. */
 export async function getCooperativePage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
-  const [cooperative, products] = await Promise.all([
-    prisma.cooperative.findUnique({
-      where: { slug },
-      select: {
-        ...nameSelect,
-        storyZh: true,
-        storyEn: true,
-        linkageType: true,
-        householdsLinked: true,
-        boothNumber: true,
-        partnerships: { select: partnershipSelect },
-        county: {
-          select: {
-            ...nameSelect,
-            isKeyCounty: true,
-            partnerships: { select: partnershipSelect },
-            region: { select: nameSelect },
-          },
+  const cooperative = await prisma.cooperative.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      ...nameSelect,
+      storyZh: true,
+      storyEn: true,
+      linkageType: true,
+      householdsLinked: true,
+      boothNumber: true,
+      partnerships: { select: partnershipSelect },
+      county: {
+        select: {
+          ...nameSelect,
+          isKeyCounty: true,
+          partnerships: { select: partnershipSelect },
+          region: { select: nameSelect },
         },
       },
-    }),
-    listProducts(prisma, { cooperative: { slug } }, [{ slug: "asc" }], query),
-  ]);
+      _count: { select: { products: listedOnly } },
+    },
+  });
   if (!cooperative) return null;
-  const { partnerships: _own, county, ...rest } = cooperative;
+  const products = await listProducts(
+    prisma,
+    { cooperativeId: cooperative.id },
+    [{ slug: "asc" }],
+    cooperative._count.products,
+    query,
+  );
+  const { partnerships: _own, county, _count: _listed, id: _id, ...rest } = cooperative;
   const { partnerships: _county, ...countyRest } = county;
   return { cooperative: { ...rest, county: countyRest }, partners: sellerPartners(cooperative, county), products };
 }
 
 /** A category with its listed goods, region by region, and every category for navigation. Null if unknown. */
 export async function getCategoryPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
-  const [category, categories, products] = await Promise.all([
+  const [category, categories] = await Promise.all([
     prisma.category.findUnique({
       where: { slug },
-      select: { ...nameSelect, descriptionZh: true, descriptionEn: true },
+      select: {
+        id: true,
+        ...nameSelect,
+        descriptionZh: true,
+        descriptionEn: true,
+        _count: { select: { products: listedOnly } },
+      },
     }),
     prisma.category.findMany({ orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }], select: nameSelect }),
-    listProducts(
-      prisma,
-      { category: { slug } },
-      [{ cooperative: { county: { region: { sortOrder: "asc" } } } }, ...byCooperativeThenSlug],
-      query,
-    ),
   ]);
   if (!category) return null;
-  return { category, categories, products };
+  const { _count, id, ...shown } = category;
+  const products = await listProducts(
+    prisma,
+    { categoryId: id },
+    [{ cooperative: { county: { region: { sortOrder: "asc" } } } }, ...byCooperativeThenSlug],
+    _count.products,
+    query,
+  );
+  return { category: shown, categories, products };
 }
 
 /** How many other goods of the same cooperative the product page suggests. */

@@ -90,7 +90,7 @@ export async function getHomePage(
   { productLimit = 24, featuredLimit = 6, now = new Date() } = {},
 ) {
   const today = shanghaiToday(now);
-  const [fair, regions, featured, categories, products, productCount] = await Promise.all([
+  const [fair, regions, featured, categories, products] = await Promise.all([
     prisma.fair.findUnique({
       where: { id: "current" },
       select: {
@@ -104,23 +104,7 @@ export async function getHomePage(
         publicDaysEnd: true,
       },
     }),
-    prisma.pairedRegion.findMany({
-      orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        descriptionZh: true,
-        descriptionEn: true,
-        counties: {
-          orderBy: { nameZh: "asc" },
-          select: {
-            cooperatives: { orderBy: { nameZh: "asc" }, select: { slug: true, nameZh: true, nameEn: true } },
-          },
-        },
-      },
-    }),
+    regionCards(prisma),
     // Cooperatives at a booth with goods on sale, those linking the most households first.
     prisma.cooperative.findMany({
       where: { boothNumber: { not: null }, products: { some: { status: "LISTED" } } },
@@ -138,8 +122,8 @@ export async function getHomePage(
       },
     }),
     homeGridProducts(prisma, productLimit),
-    prisma.product.count({ where: { status: "LISTED" } }),
   ]);
+  const categoryCards = categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
   return {
     fair: fair && {
       nameZh: fair.nameZh,
@@ -149,21 +133,51 @@ export async function getHomePage(
       tradeDays: [isoDay(fair.tradeDaysStart), isoDay(fair.tradeDaysEnd)] as const,
       publicDays: [isoDay(fair.publicDaysStart), isoDay(fair.publicDaysEnd)] as const,
     },
-    regions: regions.map(({ counties, ...region }) => {
-      const cooperatives = counties.flatMap((c) => c.cooperatives);
-      // A region card names at most this many cooperatives; its page lists them all.
-      return {
-        ...region,
-        countyCount: counties.length,
-        cooperativeCount: cooperatives.length,
-        cooperatives: cooperatives.slice(0, 20),
-      };
-    }),
+    regions,
     featuredCooperatives: featured,
-    categories: categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products })),
+    categories: categoryCards,
     products: products.map((p) => toProductCard(p, today)),
-    productCount,
+    // Every product has a category, so the categories' counts add up to the catalogue's.
+    productCount: categoryCards.reduce((sum, c) => sum + c.productCount, 0),
   };
+}
+
+/** A region card names at most this many cooperatives; its page lists them all. */
+export const REGION_CARD_COOPERATIVES = 20;
+
+/**
+ * Every paired region as a home-page card: its counts and its first cooperatives (by county, then
+ * name). Counted and cut in SQL, so the card costs the same with 100 or 100,000 cooperatives.
+ */
+async function regionCards(prisma: PrismaClient) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      slug: string;
+      nameZh: string;
+      nameEn: string;
+      descriptionZh: string;
+      descriptionEn: string;
+      countyCount: number;
+      cooperativeCount: number;
+      cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
+    }[]
+  >`
+    SELECT r."id", r."slug", r."nameZh", r."nameEn", r."descriptionZh", r."descriptionEn",
+      (SELECT count(*)::int FROM "County" k WHERE k."regionId" = r."id") AS "countyCount",
+      (SELECT count(*)::int FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId" WHERE k."regionId" = r."id") AS "cooperativeCount",
+      (SELECT json_agg(named ORDER BY named."countyName", named."nameZh") FROM (
+         SELECT c."slug", c."nameZh", c."nameEn", k."nameZh" AS "countyName"
+         FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId"
+         WHERE k."regionId" = r."id"
+         ORDER BY k."nameZh", c."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
+      ) named) AS "cooperatives"
+    FROM "PairedRegion" r
+    ORDER BY r."sortOrder", r."nameZh"`;
+  return rows.map(({ cooperatives, ...region }) => ({
+    ...region,
+    cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
+  }));
 }
 
 /** What the generated product picture is drawn from. */
@@ -177,22 +191,28 @@ export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
 /**
  * The home page's grid: one product per cooperative (the one with most stock), taken region by
  * region in turns (Yunnan, Guizhou, … then Yunnan again) so no region crowds out the others.
- * Chosen in SQL, so a fair of 10,000 products costs one small query, not a scan in Node.
+ * Each region contributes at most `limit` cooperatives, each found by an index probe
+ * (Product_grid_pick_idx), so the grid costs the same at any catalogue size.
  */
 async function homeGridProducts(prisma: PrismaClient, limit: number) {
   const picked = await prisma.$queryRaw<{ id: string }[]>`
-    WITH best AS (
-      SELECT DISTINCT ON (p."cooperativeId") p."id", p."cooperativeId", r."sortOrder"
-      FROM "Product" p
-      JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-      JOIN "County" co ON co."id" = c."countyId"
-      JOIN "PairedRegion" r ON r."id" = co."regionId"
-      WHERE p."status" = 'LISTED' AND p."stock" > 0
-      ORDER BY p."cooperativeId", p."stock" DESC, p."slug"
-    ), ranked AS (
-      SELECT "id", "sortOrder", row_number() OVER (PARTITION BY "sortOrder" ORDER BY "cooperativeId") AS "round" FROM best
+    WITH picks AS (
+      SELECT best."id", r."sortOrder", r."id" AS "regionId",
+        row_number() OVER (PARTITION BY r."id" ORDER BY c."id") AS "round"
+      FROM "PairedRegion" r
+      CROSS JOIN LATERAL (
+        SELECT c."id" FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId"
+        WHERE k."regionId" = r."id" AND EXISTS (
+          SELECT 1 FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED' AND p."stock" > 0)
+        ORDER BY c."id" LIMIT ${limit}
+      ) c
+      CROSS JOIN LATERAL (
+        SELECT p."id" FROM "Product" p
+        WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED' AND p."stock" > 0
+        ORDER BY p."stock" DESC, p."slug" LIMIT 1
+      ) best
     )
-    SELECT "id" FROM ranked ORDER BY "round", "sortOrder" LIMIT ${limit}`;
+    SELECT "id" FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`;
   const ids = picked.map((row) => row.id);
   const rows = await prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect });
   const byId = new Map(rows.map((row) => [row.id, row]));

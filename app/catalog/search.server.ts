@@ -58,10 +58,15 @@ export function englishStem(word: string): string {
   return word;
 }
 
+const isLatin = (term: string) => /^[a-z0-9]/i.test(term);
+
 /** Latin words anchor at a word start; Chinese has no spaces between words, so it matches anywhere. */
 function termPattern(term: string): string {
-  return /^[a-z0-9]/i.test(term) ? `\\m${literalRegex(englishStem(term))}` : literalRegex(term);
+  return isLatin(term) ? `\\m${literalRegex(englishStem(term))}` : literalRegex(term);
 }
+
+/** The text a term's match must contain, whose character bigrams the product's "searchGrams" must hold. */
+const termText = (term: string) => (isLatin(term) ? englishStem(term) : term);
 
 /** Names joined into one lower-cased text without apostrophes, so no word matches across two names. */
 function haystack(columns: Prisma.Sql): Prisma.Sql {
@@ -162,16 +167,18 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   if (query.maxFen !== undefined) conditions.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
   for (const term of terms) {
     const pattern = Prisma.sql`lower(${termPattern(term)})`;
-    // Product names are matched row by row; the few cooperatives (with their county and region)
-    // and categories once per query, which keeps a 20,000-product search in tens of milliseconds.
-    conditions.push(Prisma.sql`(s."names" ~ ${pattern}
-      OR p."cooperativeId" IN (
+    // Product names through the bigram index (then the pattern itself on the few rows it finds);
+    // the cooperatives (with their county and region) and categories matched once per query, and
+    // their goods found through the foreign-key indexes. ANY(ARRAY(…)) rather than IN (…), so the
+    // three can be OR-ed as bitmap index scans (migration 20261202100000_catalogue_read_paths).
+    conditions.push(Prisma.sql`((p."searchGrams" @> search_query_grams(lower(${termText(term)})) AND p."searchNames" ~ ${pattern})
+      OR p."cooperativeId" = ANY(ARRAY(
         SELECT c2."id" FROM "Cooperative" c2
         JOIN "County" k2 ON k2."id" = c2."countyId"
         JOIN "PairedRegion" r2 ON r2."id" = k2."regionId"
-        WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern})
-      OR p."categoryId" IN (
-        SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern}))`);
+        WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern}))
+      OR p."categoryId" = ANY(ARRAY(
+        SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern})))`);
   }
 
   const from = Prisma.sql`
@@ -181,7 +188,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     JOIN "PairedRegion" r ON r."id" = k."regionId"
     JOIN "Category" g ON g."id" = p."categoryId"
     CROSS JOIN LATERAL (
-      SELECT ${haystack(Prisma.sql`p."nameZh", p."nameEn"`)} AS "names",
+      SELECT p."searchNames" AS "names",
       ${haystack(Prisma.sql`p."nameZh"`)} AS "nameZh",
       ${haystack(Prisma.sql`p."nameEn"`)} AS "nameEn"
     ) s

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import type {
@@ -35,7 +36,7 @@ async function audited<T extends { id: string }>(
   write: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    const result = await prisma.$transaction(async (tx) => {
       // Read "before" inside the transaction (and through it: PGlite has a single connection).
       const before = await entry.before(tx);
       const after = await write(tx);
@@ -49,6 +50,10 @@ async function audited<T extends { id: string }>(
       });
       return after;
     });
+    // Regions, counties, cooperatives, partnerships, certificates and the fair's dates all show
+    // on catalogue pages: organisers' edits are rare, so every catalogue page is refreshed.
+    purgeAfterCommit([cacheKeys.catalogue]);
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AdminError("slug", "admin.error.taken");
     throw error;

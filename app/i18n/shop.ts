@@ -67,6 +67,7 @@ export const zh = {
   "shop.error.badRequest": "请求无效，请重试。",
   "shop.error.invalid": "这一栏的内容无效。",
   "shop.error.tooMany": "提交太频繁了，请稍等一分钟再试。你填写的内容都还在。",
+  "shop.busy": "现在下单的人太多了，请过几秒钟再点一次“提交订单”。购物车和你填写的内容都还在，商品尚未被预留。",
   "shop.testPayTitle": "测试支付",
   "shop.testPayBanner": "这是测试支付页面，不会产生任何真实扣款。",
   "shop.testPayConfirm": "确认支付 {total}",
@@ -166,6 +167,8 @@ export const en: Record<keyof typeof zh, string> = {
   "shop.error.badRequest": "That request was not valid. Please try again.",
   "shop.error.invalid": "This field is not valid.",
   "shop.error.tooMany": "Too many attempts just now. Please wait a minute and try again; everything you typed is kept.",
+  "shop.busy":
+    "Very many people are ordering right now. Please press “Place order” again in a few seconds; your cart and everything you typed are kept, nothing has been reserved yet.",
   "shop.testPayTitle": "Test payment",
   "shop.testPayBanner": "This is a test payment page. No real money moves.",
   "shop.testPayConfirm": "Confirm payment of {total}",

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import type { BoothSaleInput } from "~/portal/portal-schema";
 import { audit } from "~/accounts/accounts.server";
 import { isUniqueViolation, PortalConflictError } from "~/portal/portal-common.server";
@@ -105,6 +106,8 @@ export async function recordBoothSale(
   if (!order) {
     try {
       order = await reserveBoothOrder(prisma, { cooperativeId, checkoutKey, lines: input.lines, now });
+      // Booth sales are few: the goods' cached pages are refreshed whether or not they reached zero.
+      purgeAfterCommit(input.lines.map((line) => cacheKeys.product(line.productId)));
     } catch (error) {
       // Two taps at once: the second loses the race on the unique key and its reservations roll back.
       if (!isUniqueViolation(error)) throw error;

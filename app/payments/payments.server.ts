@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { reserveLines, returnLines } from "./reservation.server";
 
 export type PaymentEventType = "succeeded" | "failed" | "expired";
@@ -35,7 +36,9 @@ export interface PaymentEventResult {
  */
 export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEventInput): Promise<PaymentEventResult> {
   const now = event.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  // Products whose stock this event moved: their pages may change between "sold out" and not.
+  const stockMoved: string[] = [];
+  const result = await prisma.$transaction(async (tx): Promise<PaymentEventResult> => {
     // Lock the order first: the event row's foreign key would otherwise take a share lock that
     // two concurrent events then both try to upgrade (a deadlock).
     const [order] = await tx.$queryRaw<{ id: string; status: OrderStatus; holdsStock: boolean; totalFen: number }[]>`
@@ -59,7 +62,7 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
       }
       if (order.status === "EXPIRED" || order.status === "FAILED") {
         // Paid after the reservation was released: take the stock again if nobody bought it meanwhile.
-        const status = (await reserveAgain(tx, order.id)) ? "PAID" : "NEEDS_REFUND";
+        const status = (await reserveAgain(tx, order.id, stockMoved)) ? "PAID" : "NEEDS_REFUND";
         await setStatus(tx, order.id, status, { paidAt: now, paymentReference: event.reference });
         // Only goods actually sold are attributed; money for goods that were gone is refunded instead.
         if (status === "PAID") await recordSale(tx, order.id, now);
@@ -71,12 +74,17 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
     // failed or expired: only a pending order releases its stock.
     if (order.status === "PENDING" && order.holdsStock) {
       const status = event.type === "failed" ? "FAILED" : "EXPIRED";
-      await releaseStock(tx, order.id);
+      await releaseStock(tx, order.id, stockMoved);
       await setStatus(tx, order.id, status, {});
       return { duplicate: false, changed: true, status };
     }
     return { duplicate: false, changed: false, status: order.status };
   });
+  if (result.changed) {
+    // After the commit: the transparency page's sums, and the pages of goods whose stock moved.
+    purgeAfterCommit([...(result.status === "PAID" ? [cacheKeys.ledger] : []), ...stockMoved.map(cacheKeys.product)]);
+  }
+  return result;
 }
 
 async function setStatus(
@@ -100,13 +108,17 @@ async function linesOf(tx: Prisma.TransactionClient, orderId: string) {
   return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
-async function releaseStock(tx: Prisma.TransactionClient, orderId: string) {
-  await returnLines(tx, await linesOf(tx, orderId));
+async function releaseStock(tx: Prisma.TransactionClient, orderId: string, moved: string[]) {
+  const lines = await linesOf(tx, orderId);
+  await returnLines(tx, lines);
+  moved.push(...lines.map((line) => line.productId));
 }
 
 /** Takes every line's stock again, all or nothing (listed or not: it was sold); false when any line is gone. */
-async function reserveAgain(tx: Prisma.TransactionClient, orderId: string): Promise<boolean> {
-  const short = await reserveLines(tx, await linesOf(tx, orderId));
+async function reserveAgain(tx: Prisma.TransactionClient, orderId: string, moved: string[]): Promise<boolean> {
+  const lines = await linesOf(tx, orderId);
+  const short = await reserveLines(tx, lines);
+  if (short.length === 0) moved.push(...lines.map((line) => line.productId));
   return short.length === 0;
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { recordRefund } from "~/ledger/ledger.server";
 
 export type RefundProblem = "order-not-refundable" | "nothing-to-refund" | "too-many" | "unknown-line";
@@ -75,7 +76,7 @@ export async function confirmRefund(
   event: { provider: string; eventId: string; refundId: string; providerRefundId?: string; now?: Date },
 ): Promise<{ duplicate: boolean; changed: boolean }> {
   const now = event.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: event.refundId }, select: { orderId: true } });
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${refund.orderId} FOR UPDATE`;
     const inserted = await tx.$queryRaw<{ id: string }[]>`
@@ -117,6 +118,8 @@ export async function confirmRefund(
     if (order.status !== "NEEDS_REFUND") await recordRefund(tx, event.refundId, now);
     return { duplicate: false, changed: true };
   });
+  if (result.changed) purgeAfterCommit([cacheKeys.ledger]); // the transparency page's sums
+  return result;
 }
 
 /** The provider said the refund failed: the quantities become refundable again; nothing else changes. */

@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { isCertified, type CertificateValidity } from "~/catalog/certification";
+import { shanghaiToday } from "~/utils/shanghai-time";
 import { RESERVATION_MINUTES } from "~/orders/checkout-schema";
 
 /*
@@ -115,7 +116,7 @@ export type PendingOrderDetails = Omit<
  */
 export async function createPendingOrder(
   tx: Prisma.TransactionClient,
-  args: { details: PendingOrderDetails; lines: readonly ReservedLine[]; now: Date },
+  args: { details: PendingOrderDetails; lines: readonly ReservedLine[]; now: Date; holdUntil?: Date },
 ): Promise<{ id: string; token: string; totalFen: number }> {
   const { details, lines, now } = args;
   return tx.order.create({
@@ -123,7 +124,8 @@ export async function createPendingOrder(
       ...details,
       token: randomBytes(24).toString("base64url"),
       totalFen: lines.reduce((sum, l) => sum + l.quantity * l.product.priceFen, 0),
-      reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
+      // A bank transfer takes days, not minutes: a unit order is held for as long as its caller says.
+      reservedUntil: args.holdUntil ?? new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
       lines: {
         create: lines.map(({ quantity, product }) => ({
           productId: product.id,
@@ -141,6 +143,95 @@ export async function createPendingOrder(
     },
     select: { id: true, token: true, totalFen: true },
   });
+}
+
+/**
+ * Checkout's reservation, in ONE SQL statement committed on its own: the cart's products are
+ * locked in id order (the same order reserveLines takes them, so no deadlock), every line is
+ * checked against the locked rows, and only if all can be had are the stock taken, the pending
+ * order and its lines written (names, unit price and certificate snapshotted from the locked rows,
+ * as createPendingOrder does) and the cart emptied; otherwise nothing changes. In a rush a hot
+ * product's row is locked for one statement instead of a transaction's round trips, and no
+ * interactive transaction waits for a pool connection. `soldOut`: products whose last unit this
+ * took (their cached pages must change). `ok: false` means some line could not be had, or the
+ * cart was empty.
+ */
+export async function reserveCartAsOrder(
+  prisma: PrismaClient,
+  args: { cartId: string; details: CartOrderDetails; now: Date },
+): Promise<{ ok: false } | { ok: true; id: string; token: string; soldOut: string[] }> {
+  const { cartId, details, now } = args;
+  const day = shanghaiToday(now); // certificates run by calendar day in China
+  const text = (value: string | null | undefined) => value ?? null;
+  const delivery = details.fulfilment === "DELIVERY";
+  const [result] = await prisma.$queryRaw<
+    { ok: boolean; orderId: string | null; token: string | null; reserved: { id: string; stock: number }[] | null }[]
+  >`
+    WITH wanted AS (
+      SELECT "productId", "quantity" FROM "CartLine" WHERE "cartId" = ${cartId}
+    ), locked AS (
+      SELECT p."id", p."stock", p."status" FROM "Product" p
+       WHERE p."id" IN (SELECT "productId" FROM wanted) ORDER BY p."id" FOR UPDATE
+    ), checked AS (
+      SELECT count(*) > 0 AND bool_and(l."status" = 'LISTED' AND l."stock" >= w."quantity") AS ok
+        FROM wanted w LEFT JOIN locked l ON l."id" = w."productId"
+    ), reserved AS (
+      UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = now()
+        FROM wanted w, checked c
+       WHERE c.ok AND p."id" = w."productId"
+      RETURNING p."id", p."stock", w."quantity", p."priceFen", p."cooperativeId", p."nameZh", p."nameEn",
+                p."unitZh", p."unitEn", p."certificateNumber", p."certifiedFrom", p."certifiedUntil"
+    ), placed AS (
+      INSERT INTO "Order" ("id", "token", "checkoutKey", "locale", "totalFen", "contactName", "contactPhone",
+                           "contactEmail", "fulfilment", "recipientName", "province", "city", "district",
+                           "addressLine", "postalCode", "onBehalfOfId", "reservedUntil", "paymentProvider", "updatedAt")
+      SELECT ${randomUUID()}::text, ${randomBytes(24).toString("base64url")}::text, ${details.checkoutKey}::text,
+             ${details.locale}::text, (SELECT sum(r."quantity" * r."priceFen")::int FROM reserved r), ${details.contactName}::text,
+             ${text(details.contactPhone)}::text, ${text(details.contactEmail)}::text, ${details.fulfilment}::text::"Fulfilment",
+             ${delivery ? text(details.recipientName) : null}::text, ${delivery ? text(details.province) : null}::text,
+             ${delivery ? text(details.city) : null}::text, ${delivery ? text(details.district) : null}::text,
+             ${delivery ? text(details.addressLine) : null}::text, ${delivery ? text(details.postalCode) : null}::text,
+             ${details.onBehalfOfId}::text, ${new Date(now.getTime() + RESERVATION_MINUTES * 60_000)}::timestamptz,
+             ${details.paymentProvider}::text, now()
+       WHERE (SELECT ok FROM checked)
+      RETURNING "id", "token"
+    ), lines AS (
+      INSERT INTO "OrderLine" ("id", "orderId", "productId", "cooperativeId", "nameZh", "nameEn", "unitZh", "unitEn",
+                               "quantity", "unitPriceFen", "lineTotalFen", "certified")
+      SELECT gen_random_uuid()::text, o."id", r."id", r."cooperativeId", r."nameZh", r."nameEn", r."unitZh", r."unitEn",
+             r."quantity", r."priceFen", r."quantity" * r."priceFen",
+             r."certificateNumber" IS NOT NULL
+               AND (r."certifiedFrom" IS NULL OR r."certifiedFrom" <= ${day}::date)
+               AND (r."certifiedUntil" IS NULL OR ${day}::date <= r."certifiedUntil")
+        FROM reserved r, placed o
+    ), emptied AS (
+      DELETE FROM "CartLine" WHERE "cartId" = ${cartId} AND (SELECT ok FROM checked)
+    )
+    SELECT coalesce((SELECT ok FROM checked), false) AS ok,
+           (SELECT "id" FROM placed) AS "orderId",
+           (SELECT "token" FROM placed) AS "token",
+           (SELECT json_agg(json_build_object('id', r."id", 'stock', r."stock")) FROM reserved r) AS "reserved"`;
+  if (!result?.ok || !result.orderId || !result.token) return { ok: false };
+  const soldOut = (result.reserved ?? []).filter((line) => Number(line.stock) === 0).map((line) => line.id);
+  return { ok: true, id: result.orderId, token: result.token, soldOut };
+}
+
+/** What checkout knows about the buyer; reserveCartAsOrder computes the rest from the locked rows. */
+export interface CartOrderDetails {
+  checkoutKey: string;
+  locale: "zh" | "en";
+  contactName: string;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  fulfilment: "BOOTH_PICKUP" | "DELIVERY";
+  recipientName?: string | null;
+  province?: string | null;
+  city?: string | null;
+  district?: string | null;
+  addressLine?: string | null;
+  postalCode?: string | null;
+  onBehalfOfId: string | null;
+  paymentProvider: string;
 }
 
 /** Clock skew and request time: a session must still be 30 minutes from expiry when Stripe sees it. */

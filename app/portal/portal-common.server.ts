@@ -1,5 +1,3 @@
-import type { PrismaClient, Prisma } from "~/generated/prisma/client";
-
 /**
  * The record does not exist or belongs to another cooperative. The two are deliberately the same
  * answer (404), so a cooperative cannot learn which ids other cooperatives use.

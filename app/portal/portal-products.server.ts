@@ -1,4 +1,5 @@
 import type { PrismaClient, Prisma } from "~/generated/prisma/client";
+import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import type { ProductInput } from "~/portal/portal-schema";
 import { audit } from "~/accounts/accounts.server";
 import { isUniqueViolation, PortalConflictError, PortalNotFoundError } from "./portal-common.server";
@@ -135,24 +136,29 @@ export async function createProduct(
   for (let attempt = 0; ; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${randomSuffix()}`;
     try {
-      return await prisma.$transaction(async (tx) => {
-        await assertCategory(tx, input.categoryId);
-        const product = await tx.product.create({
-          data: { ...productData(input), stock: input.stock, slug, cooperativeId },
-          select: editableSelect,
+      return await prisma
+        .$transaction(async (tx) => {
+          await assertCategory(tx, input.categoryId);
+          const product = await tx.product.create({
+            data: { ...productData(input), stock: input.stock, slug, cooperativeId },
+            select: editableSelect,
+          });
+          await tx.productImage.create({
+            data: { productId: product.id, url: artUrl(slug), altZh: input.nameZh, altEn: input.nameEn, sortOrder: 0 },
+          });
+          await audit(tx, {
+            actorId,
+            action: "product.create",
+            entity: "Product",
+            entityId: product.id,
+            after: snapshot(product),
+          });
+          return { id: product.id, slug };
+        })
+        .then((created) => {
+          purgeAfterCommit([cacheKeys.listings]); // a listed product appears on listing pages
+          return created;
         });
-        await tx.productImage.create({
-          data: { productId: product.id, url: artUrl(slug), altZh: input.nameZh, altEn: input.nameEn, sortOrder: 0 },
-        });
-        await audit(tx, {
-          actorId,
-          action: "product.create",
-          entity: "Product",
-          entityId: product.id,
-          after: snapshot(product),
-        });
-        return { id: product.id, slug };
-      });
     } catch (error) {
       if (isUniqueViolation(error) && attempt < 4) continue;
       throw error;
@@ -195,6 +201,9 @@ export async function updateProduct(
       after: snapshot(after),
     });
   });
+  // Price, name, listing and stock show on the product's page and its cards; listing status
+  // also changes which cards the listing pages show.
+  purgeAfterCommit([cacheKeys.product(id), cacheKeys.listings]);
 }
 
 /** Takes a product off sale (it stays in orders and reports). Idempotent. */
@@ -217,6 +226,7 @@ export async function retireProduct(
       after: { status: "RETIRED" },
     });
   });
+  purgeAfterCommit([cacheKeys.product(id), cacheKeys.listings]);
 }
 
 /**

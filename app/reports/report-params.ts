@@ -17,7 +17,7 @@ import type { Locale } from "~/utils/i18n";
 export const REPORT_BASE_PATH = "/admin/reports";
 export const REPORT_CSV_PATH = "/admin/reports/export.csv";
 
-export const REPORT_CHANNELS = ["ONLINE", "BOOTH"] as const;
+export const REPORT_CHANNELS = ["ONLINE", "BOOTH", "UNIT"] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 export interface ReportFilters {

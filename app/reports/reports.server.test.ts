@@ -111,7 +111,7 @@ type World = Awaited<ReturnType<typeof world>>;
 interface OrderSpec {
   lines: { productId: string; quantity: number }[];
   at: string;
-  channel?: "ONLINE" | "BOOTH";
+  channel?: "ONLINE" | "BOOTH" | "UNIT";
   onBehalfOf?: string;
   phone?: string;
   email?: string;

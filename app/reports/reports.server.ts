@@ -39,7 +39,7 @@ export interface ResolvedFilters {
   countyId?: string;
   cooperativeId?: string;
   certified: boolean;
-  channel?: "ONLINE" | "BOOTH";
+  channel?: "ONLINE" | "BOOTH" | "UNIT";
 }
 
 export type ReportResult = { ok: true; report: ReportData } | { ok: false; errors: ReportErrorCode[] };

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProductCard } from "~/components/ProductCard";
@@ -6,16 +7,30 @@ import { FairBanner } from "~/components/browse/FairBanner";
 import { formatDayRange } from "~/components/browse/format";
 import { getHomePage } from "~/catalog/catalog.server";
 import { db } from "~/utils/db.server";
+import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
+import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang);
   if (!locale) throw new Response("Not found", { status: 404 });
   const home = await getHomePage(await db());
-  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...home };
+  return data(
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...home },
+    {
+      headers: publicPageHeaders(request, {
+        sMaxAge: 60,
+        swr: 300,
+        keys: [cacheKeys.catalogue, cacheKeys.listings, ...home.products.map((p) => cacheKeys.product(p.id))],
+      }),
+    },
+  );
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return notFoundMeta(localeFromPath(location.pathname));

@@ -6,7 +6,14 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { Honeypot, honeypotFilled } from "~/components/Honeypot";
 import { getCart } from "~/cart/cart.server";
-import { EmptyCartError, placeOrder, SoldOutError, UnknownOrganisationError } from "~/payments/checkout.server";
+import { checkoutAdmission } from "~/payments/checkout-admission.server";
+import {
+  BusyError,
+  EmptyCartError,
+  placeOrder,
+  SoldOutError,
+  UnknownOrganisationError,
+} from "~/payments/checkout.server";
 import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
 import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
 import { MAX_PER_LINE } from "~/utils/limits";
@@ -21,6 +28,7 @@ import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from
 import { clientAddress } from "~/accounts/auth.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { isBusyError } from "~/utils/db-errors.server";
 import { requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
@@ -32,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-/** The action's Retry-After (rate limit) and the loader's no-store both reach the browser. */
+/** The action's Retry-After (rate limit, busy) and the loader's no-store both reach the browser. */
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
   const merged = new Headers(loaderHeaders);
   const retryAfter = actionHeaders.get("Retry-After");
@@ -43,15 +51,36 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
   const prisma = await db();
-  const cart = await getCart(prisma, await readCartId(request));
+  const { cart, organisations } = await Promise.all([
+    getCart(prisma, await readCartId(request)),
+    listOrganisationsForCheckout(prisma),
+  ])
+    .then(([cart, organisations]) => ({ cart, organisations }))
+    .catch((error: unknown) => {
+      // A saturated database while the page re-renders after a post: "busy", never a 500.
+      if (isBusyError(error)) throw busyResponse(locale);
+      throw error;
+    });
   // A cart with problems still renders here (e.g. right after a sold-out race), with the problems shown.
   if (cart.lines.length === 0) throw redirect(localePath(locale, "/cart"));
-  const organisations = await listOrganisationsForCheckout(prisma);
   // A fresh key per visit to the form: resubmitting the same form finds the same order.
   return data(
     { locale, cart, organisations, checkoutKey: randomUUID() },
     { headers: { "Cache-Control": "private, no-store" } },
   );
+}
+
+const BUSY_RETRY_AFTER_SECONDS = 2;
+/** The page itself could not be rendered for the load: a short plain answer in the buyer's language. */
+function busyResponse(locale: Locale) {
+  return new Response(translate(locale, "shop.busy"), {
+    status: 503,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Retry-After": String(BUSY_RETRY_AFTER_SECONDS),
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
 
 type Values = Partial<Record<CheckoutField, string>>;
@@ -60,18 +89,49 @@ const formValues = (form: FormData) =>
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
-  const prisma = await db();
   const form = await request.formData();
+  const values = formValues(form);
+  try {
+    return await checkout({ request, locale, form, values, clientAddress: clientAddress(context) });
+  } catch (error) {
+    // Every answer under a rush is reserved, sold out or this: 503 with Retry-After, the form
+    // kept (its checkout key too, so a retry cannot make a second order), the cart untouched.
+    if (error instanceof BusyError || isBusyError(error)) {
+      return data(
+        { values, errors: {}, soldOut: null, notice: "shop.busy" as const },
+        {
+          status: 503,
+          headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS), "Cache-Control": "private, no-store" },
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+async function checkout({
+  request,
+  locale,
+  form,
+  values,
+  clientAddress,
+}: {
+  request: Request;
+  locale: Locale;
+  form: FormData;
+  values: Values;
+  clientAddress: string;
+}) {
+  const prisma = await db();
   if (honeypotFilled(form))
     return data({ values: {}, errors: {}, soldOut: null, notice: "shop.error.badRequest" as const }, { status: 400 });
-  const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress(context));
+  const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress);
   if (!limit.allowed) {
     return data(
-      { values: formValues(form), errors: {}, soldOut: null, notice: "shop.error.tooMany" as const },
+      { values, errors: {}, soldOut: null, notice: "shop.error.tooMany" as const },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  const values = formValues(form);
   const parsed = CheckoutSchema.safeParse(values);
   if (!parsed.success)
     return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
@@ -79,7 +139,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!cartId) return redirect(localePath(locale, "/cart"));
   let order: { id: string; token: string };
   try {
-    order = await placeOrder(prisma, { cartId, input: parsed.data, locale, provider: paymentProvider().id });
+    const { admission } = await checkoutAdmission();
+    order = await placeOrder(prisma, {
+      cartId,
+      input: parsed.data,
+      locale,
+      provider: paymentProvider().id,
+      admission,
+    });
   } catch (error) {
     if (error instanceof EmptyCartError) return redirect(localePath(locale, "/cart"));
     if (error instanceof SoldOutError) {
@@ -168,7 +235,8 @@ export default function CheckoutPage() {
       )}
 
       <Form method="post" noValidate onSubmit={validate} className="mt-6 space-y-6" aria-describedby="form-status">
-        <input type="hidden" name="checkoutKey" value={checkoutKey} />
+        {/* After a "busy" answer the same key goes back: a retry finds the order if the first got through. */}
+        <input type="hidden" name="checkoutKey" value={values.checkoutKey ?? checkoutKey} />
         <Honeypot />
         {Object.keys(errors).length > 0 && (
           <p id="form-status" role="alert" className="text-sm font-semibold text-red-800">

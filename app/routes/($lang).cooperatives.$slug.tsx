@@ -7,11 +7,15 @@ import { linkageHelpKey, linkageKey } from "~/components/browse/format";
 import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCooperativePage } from "~/catalog/browse.server";
+import { publicRouteHeaders } from "~/utils/http.server";
 import { localePath, pick, translate } from "~/utils/i18n";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getCooperativePage);
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   browseMeta(data, location, ({ locale, cooperative }) => {

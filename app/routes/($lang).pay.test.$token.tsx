@@ -6,12 +6,18 @@ import { getOrderByToken, restoreOrderToCart } from "~/orders/orders.server";
 import { confirmPayment, testPaymentProvider, testPaymentsAllowed } from "~/payments/provider.server";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { isBusyError } from "~/utils/db-errors.server";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 
 /** The loader's "private, no-store": this page is one buyer's own. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const merged = new Headers(loaderHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh", "shop.testPayTitle") },
@@ -54,7 +60,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
  * confirmation (applyPaymentEvent, the same path a real provider's takes); the event id is fixed
  * per order and outcome, so a double click applies once.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  try {
+    return await confirmOrCancel(args);
+  } catch (error) {
+    // A saturated database is "busy, try again" (the order keeps its reservation), never a 500.
+    if (isBusyError(error))
+      return data(
+        { error: "shop.busy" as const },
+        { status: 503, headers: { "Retry-After": "2", "Cache-Control": "private, no-store" } },
+      );
+    throw error;
+  }
+}
+
+async function confirmOrCancel({ request, params }: ActionFunctionArgs) {
   const { locale, prisma, order } = await findOrder(params);
   const intent = (await request.formData()).get("intent");
   if (intent !== "confirm" && intent !== "cancel") return data({ error: "shop.error.badRequest" }, { status: 400 });

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { AddToCartForm } from "~/components/AddToCartForm";
@@ -11,6 +12,8 @@ import { Provenance } from "~/components/browse/Provenance";
 import { StockBadge } from "~/components/browse/StockBadge";
 import { getProductPage } from "~/catalog/browse.server";
 import { db } from "~/utils/db.server";
+import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
+import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
 import { markdownToText } from "~/utils/markdown";
@@ -25,13 +28,30 @@ import {
   productJsonLd,
 } from "~/utils/seo";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang);
   if (!locale || !params.slug) throw new Response("Not found", { status: 404 });
-  const data = await getProductPage(await db(), params.slug);
-  if (!data) throw new Response("Not found", { status: 404 });
-  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...data };
+  const found = await getProductPage(await db(), params.slug);
+  if (!found) throw new Response("Not found", { status: 404 });
+  return data(
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
+    {
+      // The product's own key, and its siblings' (the page shows them as cards).
+      headers: publicPageHeaders(request, {
+        sMaxAge: 15,
+        swr: 60,
+        keys: [
+          cacheKeys.catalogue,
+          cacheKeys.product(found.product.id),
+          ...found.moreFromCooperative.map((p) => cacheKeys.product(p.id)),
+        ],
+      }),
+    },
+  );
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return notFoundMeta(localeFromPath(location.pathname));

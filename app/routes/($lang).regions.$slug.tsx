@@ -6,11 +6,15 @@ import { ProductSection } from "~/components/browse/ProductSection";
 import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getRegionPage } from "~/catalog/browse.server";
+import { publicRouteHeaders } from "~/utils/http.server";
 import { localePath, pick, translate } from "~/utils/i18n";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getRegionPage);
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   browseMeta(data, location, ({ locale, region }) => {

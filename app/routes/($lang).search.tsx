@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { ProductCard } from "~/components/ProductCard";
@@ -13,6 +14,8 @@ import { searchProducts } from "~/catalog/search.server";
 import { activeFilterCount, parseSearchParams, toSearchParams } from "~/catalog/search-schema";
 import { clientAddress } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
+import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
 import { localeFromParam, localeFromPath, localePath, translate, type Locale } from "~/utils/i18n";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
@@ -30,7 +33,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     });
   const query = parseSearchParams(new URL(request.url).searchParams);
   const result = await searchProducts(prisma, query, { locale });
-  return { locale, baseUrl: env().PUBLIC_BASE_URL, ...result };
+  return data(
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...result },
+    {
+      headers: publicPageHeaders(request, {
+        sMaxAge: 30,
+        swr: 120,
+        keys: [cacheKeys.catalogue, cacheKeys.listings, ...result.products.map((p) => cacheKeys.product(p.id))],
+      }),
+    },
+  );
 }
 
 /** The title names the search text (shortened) and the page after the first. */
@@ -39,6 +51,9 @@ function pageTitle(locale: Locale, q: string, page: number): string {
   const title = q ? translate(locale, "search.titleWithQuery", { q: shown }) : translate(locale, "search.title");
   return page > 1 ? translate(locale, "search.titlePage", { title, page }) : title;
 }
+
+/** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return notFoundMeta(localeFromPath(location.pathname));

@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
 import { percent } from "~/reports/tables";
@@ -6,7 +6,8 @@ import { getTransparency } from "~/reports/transparency.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { requireLocale } from "~/utils/http.server";
+import { publicPageHeaders, publicRouteHeaders, requireLocale } from "~/utils/http.server";
+import { cacheKeys } from "~/utils/cache-purge.server";
 import { localeFromPath, localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
@@ -15,20 +16,14 @@ import { notFoundMeta, pageMeta } from "~/utils/seo";
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
   const figures = await getTransparency(await db());
-  // The same figures for everyone, so a shared cache may keep them a minute (ADR 007); but a
-  // visitor with our cookies sees their own cart count in the header, which no cache may keep.
-  const personal = /(?:^|;\s*)(?:fair_cart|fair_session)=/.test(request.headers.get("Cookie") ?? "");
+  // The same figures for everyone: a shared cache keeps them a minute, purged by payments and refunds.
   return data(
     { locale, baseUrl: env().PUBLIC_BASE_URL, ...figures },
-    {
-      headers: {
-        "Cache-Control": personal ? "private, no-cache" : "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
-      },
-    },
+    { headers: publicPageHeaders(request, { sMaxAge: 60, swr: 300, keys: [cacheKeys.ledger] }) },
   );
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
+export const headers = publicRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, location }) => {
   if (!loaded) return notFoundMeta(localeFromPath(location.pathname));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { upsertRegion } from "../../prisma/factories";
 import { withTestDatabase } from "../../tests/support/database";
-import { isUniqueViolation } from "./db-errors.server";
+import { isBusyError, isUniqueViolation } from "./db-errors.server";
 
 const t = withTestDatabase();
 
@@ -22,5 +22,34 @@ describe("isUniqueViolation", () => {
     );
     expect(isUniqueViolation(other)).toBe(false);
     expect(isUniqueViolation(new Error("boom"))).toBe(false);
+  });
+});
+
+describe("isBusyError", () => {
+  it("recognises a transaction that ran out of time on this engine, and not a constraint violation", async () => {
+    const expired = await t.prisma
+      .$transaction(
+        async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return tx.pairedRegion.count();
+        },
+        { timeout: 50 },
+      )
+      .catch((e: unknown) => e);
+    expect(isBusyError(expired)).toBe(true);
+    const constraint = await t.prisma.product.updateMany({ data: { stock: -1 } }).catch((e: unknown) => e);
+    expect(isBusyError(constraint)).toBe(false);
+    expect(isBusyError(new Error("boom"))).toBe(false);
+  });
+
+  it("recognises the pool having no connection in time and PostgreSQL's lock and serialization failures", () => {
+    expect(isBusyError(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(
+      isBusyError({
+        code: "P2028",
+        message: "Transaction API error: Unable to start a transaction in the given time.",
+      }),
+    ).toBe(true);
+    expect(isBusyError({ name: "DriverAdapterError", message: "x", cause: { originalCode: "40P01" } })).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
+import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { env } from "./env.server";
 import type { SqlRunner } from "./migrations.server";
 
@@ -17,14 +18,25 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** The pool, transaction limits and checkout slots this process was opened with. */
+  capacity: DatabaseCapacity;
   close(): Promise<void>;
 }
 
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
 export class DatabaseStartError extends Error {}
 
+export interface OpenOptions {
+  /** Emit Prisma's query events, so round trips can be counted (tests and benchmarks). */
+  logQueries?: boolean;
+}
+
+const clientOptions = ({ logQueries }: OpenOptions): { log: { emit: "event"; level: "query" }[] } => ({
+  log: logQueries ? [{ emit: "event", level: "query" }] : [],
+});
+
 /** Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   if (dataDir) {
     const absolute = path.resolve(dataDir);
     try {
@@ -45,10 +57,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const capacity = databaseCapacity("pglite");
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(client),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+    ...clientOptions(options),
+  });
   return {
     engine: "pglite",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => client.exec(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
@@ -80,9 +98,23 @@ function describeConnectionError(url: string, error: unknown): string {
   }
 }
 
-/** Connects to a PostgreSQL server and proves it answers. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+/**
+ * Connects to a PostgreSQL server and proves it answers. The pool size and the transaction
+ * limits come from databaseCapacity (the environment); a script may ask for a smaller pool.
+ */
+export async function openPostgres(url: string, poolSize?: number, options: OpenOptions = {}): Promise<Database> {
+  const planned = databaseCapacity("postgresql");
+  const capacity =
+    poolSize === undefined ? planned : { ...planned, poolSize, checkoutSlots: Math.max(1, Math.floor(poolSize / 2)) };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: capacity.poolSize,
+    connectionTimeoutMillis: capacity.connectionWaitMs,
+    // A page's queries read a few hundred rows at most; a parallel plan forks worker processes
+    // per query, which cost 10x the query itself when the cores are already busy serving other
+    // requests (docs/decisions/009-catalogue-queries.md).
+    options: "-c max_parallel_workers_per_gather=0",
+  });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
   try {
@@ -91,10 +123,15 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await pool.end().catch(() => undefined);
     throw new DatabaseStartError(describeConnectionError(url, error));
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
+    ...clientOptions(options),
+  });
   return {
     engine: "postgresql",
     prisma,
+    capacity,
     sql: {
       exec: (sql) => pool.query(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({

@@ -76,6 +76,12 @@ export interface DrillResult {
   checkoutTally: Record<string, number>;
   reserved: number;
   soldOut: number;
+  /** 503 "busy, please try again" answers (with Retry-After). */
+  busy: number;
+  /** Any other answer: a 5xx other than 503, another status, a socket error or timeout. */
+  other: number;
+  /** How many of the busy answers carried a Retry-After header. */
+  busyWithRetryAfter: number;
   checkoutMs: number;
   checkoutsPerSecond: number;
   checkoutP50: number;
@@ -84,6 +90,10 @@ export interface DrillResult {
   confirmTally: Record<string, number>;
   confirmMs: number;
   confirmP99: number;
+  /** Filled in by the runner: server CPU per checkout answer, cores it and other programs used. */
+  serverCpuMsPerAnswer?: number;
+  serverCores?: number;
+  otherCores?: number;
 }
 
 const tallyOf = (labels: string[]) =>
@@ -166,6 +176,14 @@ export async function oversellDrill(baseUrl: string, productId: string, buyerCou
     checkoutTally: tallyOf(responses.map(label)),
     reserved: reservedBy.length,
     soldOut: responses.filter((r) => !(r instanceof Error) && r.status === 409).length,
+    busy: responses.filter((r) => !(r instanceof Error) && r.status === 503).length,
+    busyWithRetryAfter: responses.filter(
+      (r) => !(r instanceof Error) && r.status === 503 && Number(r.headers.get("retry-after")) > 0,
+    ).length,
+    other:
+      responses.length -
+      reservedBy.length -
+      responses.filter((r) => !(r instanceof Error) && (r.status === 409 || r.status === 503)).length,
     checkoutMs,
     checkoutsPerSecond: buyerCount / (checkoutMs / 1000),
     checkoutP50: percentile(latencies, 0.5),

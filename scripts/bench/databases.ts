@@ -5,12 +5,13 @@
  */
 import { rm } from "node:fs/promises";
 import pg from "pg";
-import { openPglite, openPostgres, type Database } from "../../app/utils/db.server";
+import { openPglite, openPostgres, type Database, type OpenOptions } from "../../app/utils/db.server";
 import { applyMigrations, readMigrations } from "../../app/utils/migrations.server";
 import { DEFAULT_SIZE, generateFair, type FairCounts, type FairSize } from "./fair-data";
 
 export const ADMIN_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const BENCH_DB = "fair_bench_http";
+// Overridable so two runs on one machine (several worktrees) do not drop each other's database.
+export const BENCH_DB = process.env.BENCH_DB ?? "fair_bench_http";
 export const PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? "/tmp/fair-bench-pglite";
 
 export function benchDatabaseUrl(): string {
@@ -40,8 +41,8 @@ export async function dropPglite(): Promise<void> {
 export type EngineName = "postgresql" | "pglite";
 
 /** Opens the engine's bench database (it must exist). */
-export function openBench(engine: EngineName): Promise<Database> {
-  return engine === "postgresql" ? openPostgres(benchDatabaseUrl(), 4) : openPglite(PGLITE_DIR);
+export function openBench(engine: EngineName, options: OpenOptions = {}): Promise<Database> {
+  return engine === "postgresql" ? openPostgres(benchDatabaseUrl(), 4, options) : openPglite(PGLITE_DIR, options);
 }
 
 /** A fresh database with the committed migrations and the large fair; the time it took in ms. */

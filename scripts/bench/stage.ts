@@ -84,6 +84,19 @@ export async function stageApp(log: (message: string) => void, force = false): P
   throw new Error("could not get a consistent copy of the build after 3 tries");
 }
 
+/** Builds the bare Remix page the fixed route is compared with (a few seconds; its own folder). */
+export function buildBareRemix(): void {
+  const result = spawnSync("npx", ["remix", "vite:build", "scripts/bench/bare-remix"], {
+    encoding: "utf8",
+    timeout: 5 * 60_000,
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ""}\n${result.stderr ?? ""}`.trim().split("\n").slice(-20).join("\n");
+    throw new Error(`building the bare Remix page failed (${result.status ?? result.signal}):\n${output}`);
+  }
+}
+
 export async function unstage(): Promise<void> {
   await rm(STAGE_DIR, { recursive: true, force: true });
 }

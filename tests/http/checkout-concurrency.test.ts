@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertProduct } from "../../prisma/factories";
 import { reservedUnits } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { Buyer, withHttpApp } from "../support/http-app";
+import { Admission } from "~/utils/admission.server";
 
 // Fifty buyers on one loopback address would trip the per-address checkout limit, which has its own test.
 process.env.RATE_LIMITS = "off";
@@ -90,5 +91,52 @@ describe("checkout over HTTP", () => {
     expect(html).toContain('value="李四"');
     expect(await t.prisma.order.count()).toBe(orders);
     expect((await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(10);
+  });
+
+  describe("when no checkout can get into a transaction in time", () => {
+    const holder = globalThis as typeof globalThis & { __fairCheckoutAdmission?: Admission };
+    let saved: Admission | undefined;
+    beforeEach(() => {
+      saved = holder.__fairCheckoutAdmission;
+      // A process whose every checkout slot stays taken: each buyer waits 50 ms, then is refused.
+      holder.__fairCheckoutAdmission = new Admission({ slots: 0, maxWaitMs: 50, maxQueue: 100 });
+    });
+    afterEach(() => {
+      holder.__fairCheckoutAdmission = saved;
+    });
+
+    it("answers 503 busy with Retry-After in the buyer's language, keeping the cart, the form and its key", async () => {
+      const product = await upsertProduct(t.prisma, { stock: 10 });
+      for (const [prefix, text] of [
+        ["", "现在下单的人太多了"],
+        ["/en", "Very many people are ordering right now"],
+      ] as const) {
+        const buyer = new Buyer(app.baseUrl);
+        await buyer.post(`${prefix}/cart`, { intent: "add", productId: product.id, quantity: "2" });
+        const key = randomUUID();
+        const response = await buyer.post(`${prefix}/checkout`, { ...form(key), contactName: "王五" });
+        const html = await response.text();
+        expect(response.status).toBe(503);
+        expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+        expect(html).toContain(text);
+        expect(html).toContain('value="王五"');
+        // The same checkout key goes back in the form, so pressing again cannot make a second order.
+        expect(html).toContain(`value="${key}"`);
+        const cart = await buyer.request(`${prefix}/cart`);
+        expect(await cart.text()).toContain(product.nameZh);
+      }
+      expect((await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(10);
+      expect(await t.prisma.order.count({ where: { lines: { some: { productId: product.id } } } })).toBe(0);
+    });
+
+    it("still answers sold out once the stock is gone: that answer needs no transaction", async () => {
+      const product = await upsertProduct(t.prisma, { stock: 1 });
+      const buyer = new Buyer(app.baseUrl);
+      await buyer.post("/cart", { intent: "add", productId: product.id, quantity: "1" });
+      await t.prisma.product.update({ where: { id: product.id }, data: { stock: 0 } });
+      const response = await buyer.post("/checkout", form(randomUUID()));
+      expect(response.status).toBe(409);
+      expect(await response.text()).toContain("下列商品库存不足");
+    });
   });
 });

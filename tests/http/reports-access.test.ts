@@ -129,9 +129,13 @@ describe("the organisers' report over HTTP", () => {
     expect(zhHtml).toContain("帮扶成效公示");
     expect(zhHtml).toContain("销售额如何计算");
     expect(zh.headers.get("Cache-Control")).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
-    // A visitor with a cart sees their own header: not for a shared cache.
+    // A buyer with a cart gets the same shared page (the cart count is fetched by the page);
+    // a signed-in organiser or cooperative gets a private one.
     const withCart = await fetch(`${app.baseUrl}/transparency`, { headers: { Cookie: "fair_cart=abc" } });
-    expect(withCart.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(withCart.headers.get("Cache-Control")).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
+    expect(withCart.headers.get("xkey")).toBe("ledger");
+    const signedIn = await fetch(`${app.baseUrl}/transparency`, { headers: { Cookie: "fair_session=abc" } });
+    expect(signedIn.headers.get("Cache-Control")).toBe("private, no-cache");
     const en = await get("/en/transparency");
     expect(en.status).toBe(200);
     expect(await en.text()).toContain("How the figures are made");

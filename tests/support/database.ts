@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { openPglite, openPostgres, installDatabase, type Database } from "~/utils/db.server";
+import { openPglite, openPostgres, installDatabase, type Database, type OpenOptions } from "~/utils/db.server";
 import { applyMigrations } from "~/utils/migrations.server";
 
 export interface TestDatabase {
@@ -34,15 +34,17 @@ async function createServerDatabase(adminUrl: string) {
   };
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function openTestDatabase(
+  options: OpenOptions = {},
+): Promise<{ database: Database; dispose(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openPglite();
+    const database = await openPglite(undefined, options);
     await applyMigrations(database.sql);
     return { database, dispose: () => database.close() };
   }
   const created = await createServerDatabase(serverUrl);
-  const database = await openPostgres(created.url, 20);
+  const database = await openPostgres(created.url, 20, options);
   await applyMigrations(database.sql);
   return {
     database,

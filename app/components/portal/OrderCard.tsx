@@ -8,7 +8,7 @@ import { panel, primaryButton, secondaryButton } from "./styles";
 export interface OrderCardData {
   id: string;
   status: string;
-  channel: "ONLINE" | "BOOTH";
+  channel: "ONLINE" | "BOOTH" | "UNIT";
   paidAt: string | Date | null;
   fulfilment: "BOOTH_PICKUP" | "DELIVERY";
   contactName: string;

@@ -145,6 +145,11 @@ export class Buyer {
     return this.request(path);
   }
 
+  /** The Cookie header this buyer sends. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   post(path: string, fields: Record<string, string>): Promise<Response> {
     return this.request(path, {
       method: "POST",

@@ -1,0 +1,83 @@
+vcl 4.1;
+# The fair's shared cache (ADR 007): Varnish 7 with varnish-modules' xkey for tag purges.
+# `npm run start:cached` (scripts/start-cached.mjs) starts varnishd with this file, after
+# putting the app's internal address into the backend below.
+
+import std;
+import xkey;
+
+backend app {
+    .host = "127.0.0.1";
+    .port = "3001"; # replaced by scripts/start-cached.mjs with the app's internal port
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+# Only the app servers may purge: loopback here; add the app servers' private addresses when
+# they run on other machines (and list this cache in their CACHE_PURGE_URL).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        # xkey-purge: space-separated surrogate keys (product:<id> ledger …)
+        if (req.http.xkey-purge) {
+            set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Purged " + req.http.x-purged));
+        }
+        return (purge);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # A buyer's own pages, sign-in, the portal, the console and machine endpoints: never stored,
+    # never served from the cache, whatever they send.
+    if (req.url ~ "^/(en/)?(cart|checkout|orders|pay|login|logout|forgot-password|reset-password|invite)([/?]|$)"
+        || req.url ~ "^/(portal|admin|webhooks|healthz|metrics|bench)([/?]|$)") {
+        return (pass);
+    }
+    # A signed-in organiser or cooperative sees pages rendered for them.
+    if (req.http.Cookie ~ "(^|;\s*)fair_session=") {
+        return (pass);
+    }
+    # Everyone else gets the shared copy: the catalogue renders nothing from the cart cookie
+    # (the cart count is fetched by the page from /cart/count, which is passed above).
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Errors are never shared, and nothing that sets a cookie is ever stored.
+    if (beresp.status != 200 || beresp.http.Set-Cookie) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
+    # Only what the app marks public with s-maxage is stored (the app's default is private);
+    # builtin rules already refuse private, no-store and no-cache.
+    if (beresp.http.Cache-Control !~ "s-maxage" && beresp.http.Cache-Control !~ "public") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    # The keys are for this cache only.
+    unset resp.http.xkey;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}

@@ -1,0 +1,114 @@
+// `npm run start:cached`: the production server on an internal port, with Varnish (the shared
+// cache of ADR 007, config/varnish/fair.vcl) in front of it on PORT (default 8080). The app is
+// told where to send its purges. Stops both on SIGINT/SIGTERM, and both if either one dies.
+//
+//   PORT=8080 APP_PORT=8081 DATABASE_URL=… npm run start:cached
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild } from "./ensure-build.mjs";
+
+const VARNISHD = process.env.VARNISHD ?? "varnishd";
+const probe = spawnSync(VARNISHD, ["-V"], { encoding: "utf8" });
+if (probe.error || probe.status !== 0) {
+  console.error(
+    "cannot start the cache: varnishd is not installed; install it with `sudo apt-get install -y varnish varnish-modules` (or run `npm start` without the cache).",
+  );
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? "0.0.0.0";
+const appPort = Number(process.env.APP_PORT ?? port + 1);
+const cacheSize = process.env.CACHE_SIZE ?? "256m";
+const purgeUrl = `http://127.0.0.1:${port}/`;
+
+ensureBuild();
+
+// varnishd's working folder (its shared memory log and compiled VCL) and the VCL with the app's port.
+const workdir = process.env.VARNISH_WORKDIR ?? path.join(os.tmpdir(), `fair-varnish-${port}`);
+rmSync(workdir, { recursive: true, force: true });
+mkdirSync(workdir, { recursive: true });
+const vcl = readFileSync(new URL("../config/varnish/fair.vcl", import.meta.url), "utf8").replace(
+  /\.port = "\d+";/,
+  `.port = "${appPort}";`,
+);
+const vclFile = path.join(workdir, "fair.vcl");
+writeFileSync(vclFile, vcl);
+
+const children = [];
+let stopping = false;
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 5_000).unref();
+  Promise.all(
+    children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+  ).then(() => {
+    rmSync(workdir, { recursive: true, force: true });
+    process.exit(code);
+  });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
+
+function start(name, file, args, env) {
+  const child = spawn(file, args, { env, stdio: "inherit" });
+  children.push(child);
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped (${signal ?? `exit ${code}`}): stopping the rest`);
+    stopAll(1);
+  });
+  return child;
+}
+
+start("app", process.execPath, [new URL("./start.mjs", import.meta.url).pathname], {
+  ...process.env,
+  PORT: String(appPort),
+  HOST: "127.0.0.1",
+  // Requests arrive from Varnish on loopback; X-Forwarded-For carries the buyer's address.
+  TRUST_PROXY: process.env.TRUST_PROXY ?? "loopback",
+  CACHE_PURGE_URL: process.env.CACHE_PURGE_URL ?? purgeUrl,
+});
+
+// Varnish only after the app answers, so the first visitors are not told 503.
+const deadline = Date.now() + 180_000;
+for (;;) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${appPort}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    if (response.ok) break;
+  } catch {
+    // not up yet
+  }
+  if (stopping) await new Promise(() => {});
+  if (Date.now() > deadline) {
+    console.error(`the app did not answer on port ${appPort} within 3 minutes`);
+    stopAll(1);
+    await new Promise(() => {});
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+start(
+  "varnishd",
+  VARNISHD,
+  [
+    "-F", // in the foreground, as this script's child
+    "-a",
+    `${host}:${port}`,
+    "-f",
+    vclFile,
+    "-n",
+    workdir,
+    "-s",
+    `malloc,${cacheSize}`,
+    // Keep the default thread pools; the lines below make the shared memory log small.
+    "-p",
+    "vsl_space=16m",
+  ],
+  process.env,
+);
+if (!existsSync(workdir)) mkdirSync(workdir, { recursive: true });
+console.log(`fair storefront behind Varnish on http://localhost:${port} (app on 127.0.0.1:${appPort})`);
