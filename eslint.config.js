@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /** The domain folders under app/ (see each folder's README.md). */
-const DOMAINS = ["catalog", "cart", "orders", "payments", "ledger", "reports", "accounts", "portal", "console"];
+const DOMAINS = ["catalog", "cart", "orders", "payments", "ledger", "reports", "accounts", "portal", "console", "live"];
 
 export default tseslint.config(
   { ignores: ["build/**", "scripts/bench/bare-remix/build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },

@@ -1,8 +1,9 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
 import { releaseExpiredReservations } from "~/payments/payments.server";
-import { database, DatabaseStartError, type Prisma } from "./utils/db.server";
-import { ConfigError, env } from "./utils/env.server";
+import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
+import { logger } from "./observability/logger.server";
+import { ConfigError, env, type Env } from "./utils/env.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";
 
 /** A start-up problem told in one line: what is wrong and how to fix it. */
@@ -20,12 +21,12 @@ const SWEEP_INTERVAL_MS = (Number(process.env.RESERVATION_SWEEP_SECONDS) || 60) 
 function startReservationSweeper(prisma: Prisma) {
   setInterval(() => {
     releaseExpiredReservations(prisma).catch((error: Error) =>
-      console.error(`reservation sweep failed: ${error.message}`),
+      logger().error({ err: error }, "reservation sweep failed"),
     );
   }, SWEEP_INTERVAL_MS).unref();
 }
 
-export async function boot(): Promise<{ engine: string; applied: string[]; seeded: boolean }> {
+export async function boot(): Promise<{ engine: string; applied: string[]; seeded: boolean; env: Env }> {
   try {
     const config = env();
     const db = await database();
@@ -40,7 +41,7 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
         await seedDemoAccounts(db.prisma);
       }
       startReservationSweeper(db.prisma);
-      return { engine: db.engine, applied, seeded };
+      return { engine: db.engine, applied, seeded, env: config };
     }
     const pending = await pendingMigrations(db.sql, migrations);
     if (pending.length > 0) {
@@ -49,9 +50,14 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
       );
     }
     startReservationSweeper(db.prisma);
-    return { engine: db.engine, applied: [], seeded: false };
+    return { engine: db.engine, applied: [], seeded: false, env: config };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseStartError) throw new BootError(error.message);
     throw error;
   }
+}
+
+/** Lets the database go before the process exits (SIGTERM, SIGINT). */
+export async function shutdown(): Promise<void> {
+  await closeDatabase();
 }

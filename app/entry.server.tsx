@@ -4,13 +4,24 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./observability/logger.server";
+import { RequestIdContext } from "./observability/request-id";
+import { currentRequest } from "./observability/request-context.server";
 import { NonceContext } from "./utils/nonce";
 
 // The server (server.mjs) reaches these through the build's entry module, so start-up runs
 // inside the same bundle that serves requests: one database, opened once.
-export { boot, BootError } from "./boot.server";
-// server.mjs (plain JavaScript) reads its settings through the same checked environment.
-export { env } from "./utils/env.server";
+export { boot, BootError, shutdown } from "./boot.server";
+export * as observability from "./observability/server-api.server";
+
+/**
+ * Errors thrown by loaders and actions: logged once with the request id and stack. The person
+ * sees only the id (the error page shows it), which finds this line.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return; // the client went away; nothing failed
+  logger().error({ err: error }, "unexpected error");
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -40,7 +51,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdContext.Provider value={currentRequest()?.id}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -62,7 +75,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          console.error(error);
+          logger().error({ err: error }, "render failed");
         },
       },
     );

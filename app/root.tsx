@@ -8,12 +8,14 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
 import { CartLink } from "~/components/CartLink";
 import { useNonce } from "~/utils/nonce";
+import { ErrorReference } from "~/components/ErrorReference";
 import stylesheet from "./tailwind.css?url";
 
 // No root loader: the layout is the same for every visitor and touches no database. The
@@ -30,6 +32,24 @@ export function Layout({ children }: { children: ReactNode }) {
   const other = locale === "zh" ? "en" : "zh";
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
   const nonce = useNonce();
+  // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
+  const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
+  if (screen) {
+    return (
+      <html lang={htmlLang(locale)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="overflow-hidden bg-[#0b1d33] antialiased">
+          {children}
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -122,6 +142,7 @@ export function ErrorBoundary() {
       <Link to={localePath(locale, "/")} className="mt-6 inline-block text-brand-700 underline">
         {translate(locale, "error.backHome")}
       </Link>
+      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
     </div>
   );
 }

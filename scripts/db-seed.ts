@@ -1,17 +1,15 @@
 // `npm run db:seed`: seeds the demo fair (idempotent). Refuses a production database.
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
-import { database } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
-import { applyMigrations } from "../app/utils/migrations.server";
+import { openScriptDatabase } from "./support/open-database";
 
 const config = env();
 if (config.NODE_ENV === "production" && config.DATABASE_URL) {
   console.error("refusing to seed demo data into a production database (NODE_ENV=production with DATABASE_URL)");
   process.exit(1);
 }
-const db = await database();
-if (db.engine === "pglite") await applyMigrations(db.sql);
+const db = await openScriptDatabase();
 console.log("seeded:", await seedDemoFair(db.prisma));
 // Accounts with published development passwords only ever go into the embedded database.
 if (db.engine === "pglite") console.log("demo accounts:", await seedDemoAccounts(db.prisma));

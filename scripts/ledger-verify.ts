@@ -3,12 +3,10 @@
 // orders on any mismatch.
 import { verifyLedger } from "../app/ledger/ledger.server";
 import { verifyRollups } from "../app/reports/reports.server";
-import { database } from "../app/utils/db.server";
-import { applyMigrations } from "../app/utils/migrations.server";
 import { formatFen } from "../app/utils/money";
+import { openScriptDatabase } from "./support/open-database";
 
-const db = await database();
-if (db.engine === "pglite") await applyMigrations(db.sql);
+const db = await openScriptDatabase();
 const report = await verifyLedger(db.prisma);
 // The report rollups are kept by a trigger; check they still equal the ledger they summarise.
 const rollupsDiffer = await verifyRollups(db.prisma);

@@ -5,13 +5,12 @@
 // refunds that never reached Stripe. Prints what it did; exits 1 when something could not be
 // checked, so a scheduler notices. Safe to run from cron on any server, as often as wanted.
 //
-// With the embedded database (no DATABASE_URL), stop the app first: PGlite is single-process.
+// With the embedded database (no DATABASE_URL) it runs through the running server, or holds the folder itself.
 import { reconcilePayments } from "../app/payments/payment-events.server";
 import { stripeConfigured } from "../app/payments/providers/stripe-api.server";
-import { database } from "../app/utils/db.server";
 import { ConfigError } from "../app/utils/env.server";
-import { applyMigrations } from "../app/utils/migrations.server";
 import { formatFen } from "../app/utils/money";
+import { openScriptDatabase } from "./support/open-database";
 
 const hoursArg = process.argv.find((arg) => arg.startsWith("--hours="));
 const hours = hoursArg ? Number(hoursArg.slice("--hours=".length)) : 72;
@@ -31,8 +30,7 @@ try {
   process.exit(1);
 }
 
-const db = await database();
-if (db.engine === "pglite") await applyMigrations(db.sql);
+const db = await openScriptDatabase();
 try {
   const now = new Date();
   const eventsSince = new Date(now.getTime() - hours * 3600_000);

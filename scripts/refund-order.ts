@@ -4,9 +4,8 @@
 // the order's own lines; with Stripe the ledger is reversed when its webhook confirms the refund.
 import { refundOrder, RefundRejectedError } from "../app/payments/refund-order.server";
 import { RefundError } from "../app/payments/refunds.server";
-import { database } from "../app/utils/db.server";
-import { applyMigrations } from "../app/utils/migrations.server";
 import { formatFen } from "../app/utils/money";
+import { openScriptDatabase } from "./support/open-database";
 
 const args = process.argv.slice(2);
 const linesArg = args.find((arg) => arg.startsWith("--lines="));
@@ -23,8 +22,7 @@ const lines = linesArg
     return { orderLineId: orderLineId!, quantity: Number(quantity) };
   });
 
-const db = await database();
-if (db.engine === "pglite") await applyMigrations(db.sql);
+const db = await openScriptDatabase();
 try {
   const result = await refundOrder(db.prisma, {
     orderId,

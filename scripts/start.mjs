@@ -37,6 +37,15 @@ if (cluster.isWorker) {
     worker.once("listening", () => listening.add(worker.id));
   };
   for (let i = 0; i < workers; i++) fork();
+  // One /metrics for all workers, summed by prom-client's AggregatorRegistry (docs/observability.md).
+  if (process.env.METRICS_PORT) {
+    const { startClusterMetricsServer } = await import("../server/metrics-endpoint.mjs");
+    startClusterMetricsServer({
+      host: process.env.METRICS_HOST || "127.0.0.1",
+      port: Number(process.env.METRICS_PORT),
+      token: process.env.METRICS_TOKEN || undefined,
+    });
+  }
 
   cluster.on("exit", (worker, code, signal) => {
     const wasListening = listening.delete(worker.id);

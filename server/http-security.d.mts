@@ -1,4 +1,10 @@
+import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
+export const STRIPE_WEBHOOK_PATH: string;
+export const FORM_LIMITS: Record<string, number>;
 export function securityHeaders(options: { production: boolean }): RequestHandler;
-export function rejectForeignOrigin(options?: { exempt?: string[] }): RequestHandler;
+export function onlyKnownWebhooks(): RequestHandler;
+export function rejectForeignOrigin(options?: { exempt?: string[]; trustProxy?: boolean }): RequestHandler;
+export function rejectMalformedBodies(options?: { exempt?: string[] }): RequestHandler;
 export function rejectControlCharacters(): RequestHandler;
+export function guardFormBodies(build: ServerBuild): ServerBuild;

@@ -1,6 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { endSession, userForSession, type SessionUser, SESSION_DAYS } from "~/accounts/accounts.server";
+import { noteRequestRole } from "~/observability/request-context.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -31,7 +32,10 @@ export const clearSessionCookieHeader = () => getSessionCookie().serialize("", {
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
-  return sessionId ? userForSession(await db(), sessionId) : null;
+  const user = sessionId ? await userForSession(await db(), sessionId) : null;
+  // The request's log line and metrics say who it was (requests that never sign in are guests).
+  noteRequestRole(user?.role);
+  return user;
 }
 
 function loginRedirect(request: Request): never {

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { env } from "~/utils/env.server";
+import { logger } from "~/observability/logger.server";
 
 export interface Mail {
   to: string;
@@ -9,13 +10,16 @@ export interface Mail {
 
 /**
  * Sends account mail (password resets, invitations). With SMTP_URL set it goes through that SMTP
- * server; without it (development and the demo) the message, link included, is written to the
- * server log instead.
+ * server; without it (development and the demo) it is not sent: the log says so without the
+ * address or the link, and only in development is the message, link included, printed to stderr
+ * (outside the structured log) so a developer can follow it.
  */
 export async function sendMail(mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) {
-    console.log(`mail (not sent, no SMTP_URL) to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    logger().warn({ subject: mail.subject }, "mail not sent: SMTP_URL is not set");
+    if (process.env.NODE_ENV === "development")
+      process.stderr.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL);

@@ -10,7 +10,8 @@ import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
-export type UploadProblem = "empty" | "too-large" | "not-an-image";
+/** "unreadable": the multipart body itself is broken (truncated, bad framing). */
+export type UploadProblem = "empty" | "too-large" | "not-an-image" | "unreadable";
 
 export class UploadError extends Error {
   constructor(public readonly problem: UploadProblem) {
@@ -97,7 +98,8 @@ export async function readUploadForm(
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new UploadError("too-large");
-    throw error;
+    // Anything else the parser throws is about the bytes it was sent, not about us.
+    throw new UploadError("unreadable");
   }
   const fields: Record<string, string> = {};
   let bytes: Uint8Array | null = null;

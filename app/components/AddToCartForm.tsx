@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { MAX_PER_LINE } from "~/utils/limits";
 import type { Locale } from "~/utils/i18n";
@@ -62,10 +62,39 @@ export function AddToCartForm({
       >
         {busy ? translate(locale, "shop.adding") : translate(locale, "shop.addToCart")}
       </button>
-      <p role="status" aria-live="polite" className="w-full text-sm">
-        {fetcher.data?.ok === true && <span className="text-green-800">{translate(locale, "shop.added")}</span>}
-        {fetcher.data?.ok === false && <span className="text-red-800">{fetcher.data.message}</span>}
-      </p>
+      {/* The answer appears at the bottom of the screen, where the thumb that tapped the button is,
+          not below the fold under the button. */}
+      <div
+        role="status"
+        aria-live="polite"
+        className={
+          fetcher.data && !busy
+            ? "fixed inset-x-0 bottom-0 z-40 border-t border-stone-200 bg-white p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.12)]"
+            : "sr-only"
+        }
+        data-testid="add-to-cart-status"
+      >
+        {fetcher.data && !busy && (
+          <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 text-sm">
+            {fetcher.data.ok ? (
+              <span className="font-semibold text-green-800">
+                {translate(locale, "shop.added")}
+                {fetcher.data.message && <span className="block font-normal text-amber-800">{fetcher.data.message}</span>}
+              </span>
+            ) : (
+              <span className="font-semibold text-red-800">{fetcher.data.message}</span>
+            )}
+            {fetcher.data.ok && (
+              <Link
+                to={localePath(locale, "/checkout")}
+                className="min-h-11 shrink-0 rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
+              >
+                {translate(locale, "shop.toCheckout")}
+              </Link>
+            )}
+          </div>
+        )}
+      </div>
     </fetcher.Form>
   );
 }

@@ -40,7 +40,7 @@ export const en: Record<keyof typeof zh, string> = {
   "nav.main": "Main navigation",
   "nav.search": "Search",
   "nav.searchLabel": "Search the goods",
-  "nav.searchPlaceholder": "Search: Pu'er, walnuts, embroidery…",
+  "nav.searchPlaceholder": "Pu'er, walnuts, embroidery…",
   "home.regions": "Paired regions",
   "home.regionsIntro":
     "The seven regions Shanghai is paired with; every purchase is credited to its county and cooperative.",

@@ -36,7 +36,7 @@ export function attribute(
  * order paid). Seller-side organisations are those paired with the line's cooperative, or, if
  * none, with its county, at the time of sale.
  */
-export async function recordSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date): Promise<void> {
+export async function recordSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date): Promise<number> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -82,6 +82,7 @@ export async function recordSale(tx: Prisma.TransactionClient, orderId: string, 
     }));
   });
   await tx.ledgerEntry.createMany({ data: rows });
+  return rows.length;
 }
 
 /**
@@ -90,7 +91,7 @@ export async function recordSale(tx: Prisma.TransactionClient, orderId: string, 
  * the largest-remainder split of everything refunded so far over the sale's own shares, so the
  * parts add up to exactly the sale entries when the whole line is refunded.
  */
-export async function recordRefund(tx: Prisma.TransactionClient, refundId: string, occurredAt: Date): Promise<void> {
+export async function recordRefund(tx: Prisma.TransactionClient, refundId: string, occurredAt: Date): Promise<number> {
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
     select: { orderId: true, lines: { select: { orderLineId: true, amountFen: true } } },
@@ -142,6 +143,7 @@ export async function recordRefund(tx: Prisma.TransactionClient, refundId: strin
     }
   }
   await tx.ledgerEntry.createMany({ data: rows });
+  return rows.length;
 }
 
 export interface LedgerMismatch {

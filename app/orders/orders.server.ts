@@ -1,8 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { maskPhone } from "./contact-mask";
 
-/** Everything the order page shows, found by its unguessable token. */
+/**
+ * Everything the order page shows, found by its unguessable token. The link is a bearer token
+ * and gets forwarded, so the phone number comes back masked (138****5678), never in full.
+ */
 export async function getOrderByToken(prisma: PrismaClient, token: string) {
-  return prisma.order.findUnique({
+  const order = await prisma.order.findUnique({
     where: { token },
     select: {
       id: true,
@@ -62,6 +66,7 @@ export async function getOrderByToken(prisma: PrismaClient, token: string) {
       },
     },
   });
+  return order && { ...order, contactPhone: order.contactPhone && maskPhone(order.contactPhone) };
 }
 export type OrderView = NonNullable<Awaited<ReturnType<typeof getOrderByToken>>>;
 

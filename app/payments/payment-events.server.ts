@@ -13,6 +13,7 @@ import type { PaymentProvider, ProviderId, ProviderReport, RefundReport } from "
 import { paymentProviderById } from "./provider.server";
 import { sendRefund } from "./refund-order.server";
 import { confirmRefund, failRefund } from "./refunds.server";
+import { logger } from "~/observability/logger.server";
 
 /** Needs a person: shown in the log now, and on the organiser's console later. */
 export type PaymentFlag =
@@ -44,7 +45,7 @@ const SETTLED: OrderStatus[] = ["PAID", "PARTLY_REFUNDED", "REFUNDED", "NEEDS_RE
 
 function flagged(flag: PaymentFlag, detail: string, outcome: Omit<PaymentReportOutcome, "flag">): PaymentReportOutcome {
   // One greppable line per flag until the organiser's console lists them.
-  console.warn(`payments: ${flag}: ${detail}`);
+  logger().warn({ flag, detail }, `payments: ${flag}`);
   return { ...outcome, flag };
 }
 

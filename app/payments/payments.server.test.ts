@@ -50,6 +50,14 @@ describe("payment events", () => {
     expect(await t.prisma.paymentEvent.count({ where: { orderId } })).toBe(1);
   });
 
+  it("give released units back only up to the stock ceiling, where the cooperative may have put it meanwhile", async () => {
+    const { product, orderId } = await pendingOrder(5, 2);
+    await t.prisma.product.update({ where: { id: product.id }, data: { stock: 99_999 } });
+    expect(await applyPaymentEvent(t.prisma, event(orderId, "expired"))).toMatchObject({ changed: true });
+    expect(await stockOf(product.id)).toBe(100_000);
+    expect(await statusOf(orderId)).toBe("EXPIRED");
+  });
+
   it("release the stock when the payment fails, and only once", async () => {
     const { product, orderId } = await pendingOrder();
     await Promise.all([

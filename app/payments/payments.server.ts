@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
+import { countLedgerEntries, countPaymentEvent } from "~/observability/metrics.server";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { reserveLines, returnLines } from "./reservation.server";
 
@@ -35,6 +36,19 @@ export interface PaymentEventResult {
  * marks the order NEEDS_REFUND. A sale writes its ledger entries in the same transaction. Duplicated, concurrent and reordered events end in the same state.
  */
 export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEventInput): Promise<PaymentEventResult> {
+  let ledgerEntries = 0;
+  const result = await applyInTransaction(prisma, event, (written) => (ledgerEntries += written));
+  // Counted once committed: a rolled-back attempt wrote nothing.
+  countPaymentEvent(event.provider, result.duplicate ? "duplicate" : result.flag ? "rejected" : "applied");
+  countLedgerEntries("sale", ledgerEntries);
+  return result;
+}
+
+async function applyInTransaction(
+  prisma: PrismaClient,
+  event: PaymentEventInput,
+  wrote: (entries: number) => void,
+): Promise<PaymentEventResult> {
   const now = event.now ?? new Date();
   // Products whose stock this event moved: their pages may change between "sold out" and not.
   const stockMoved: string[] = [];
@@ -57,7 +71,7 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
       }
       if (order.status === "PENDING" && order.holdsStock) {
         await setStatus(tx, order.id, "PAID", { paidAt: now, paymentReference: event.reference });
-        await recordSale(tx, order.id, now);
+        wrote(await recordSale(tx, order.id, now));
         return { duplicate: false, changed: true, status: "PAID" };
       }
       if (order.status === "EXPIRED" || order.status === "FAILED") {
@@ -65,7 +79,7 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
         const status = (await reserveAgain(tx, order.id, stockMoved)) ? "PAID" : "NEEDS_REFUND";
         await setStatus(tx, order.id, status, { paidAt: now, paymentReference: event.reference });
         // Only goods actually sold are attributed; money for goods that were gone is refunded instead.
-        if (status === "PAID") await recordSale(tx, order.id, now);
+        if (status === "PAID") wrote(await recordSale(tx, order.id, now));
         return { duplicate: false, changed: true, status };
       }
       return { duplicate: false, changed: false, status: order.status };

@@ -13,6 +13,7 @@ import { stripeConfigured } from "./providers/stripe-api.server";
 import { stripePaymentProvider } from "./providers/stripe.server";
 import { testPaymentProvider, testPaymentsAllowed } from "./providers/test.server";
 import { extendReservation } from "./reservation.server";
+import { logger } from "~/observability/logger.server";
 
 /*
  * Which provider takes an order's payment, and the checkout and confirmation steps every provider
@@ -123,7 +124,7 @@ export async function startPaymentOrExplain(prisma: PrismaClient, orderId: strin
     return payment.redirectUrl;
   } catch (error) {
     if (!(error instanceof PaymentsUnavailableError)) throw error;
-    console.error(`payment could not start for order ${order.id}: ${error.message}`);
+    logger().error({ orderId: order.id, err: error }, "payment could not start");
     return `${orderPage}?payment=unavailable`;
   }
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { paymentProviderById } from "./provider.server";
 import { confirmRefund, failRefund, requestRefund } from "./refunds.server";
+import { logger } from "~/observability/logger.server";
 
 /**
  * Where a refund stands after it was handed to the payment provider:
@@ -90,7 +91,7 @@ export async function sendRefund(prisma: PrismaClient, refundId: string): Promis
       });
       return { ...result, delivery: "sent", providerRefundId: sent.providerRefundId };
     case "retry-later":
-      console.error(`refund ${refund.id}: ${sent.why}; it stays requested`);
+      logger().warn({ refundId: refund.id, why: sent.why }, "refund not delivered; it stays requested");
       return { ...result, delivery: "retry-later" };
     case "rejected":
       await failRefund(prisma, refund.id);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { recordRefund } from "~/ledger/ledger.server";
+import { countLedgerEntries, countRefund } from "~/observability/metrics.server";
 
 export type RefundProblem = "order-not-refundable" | "nothing-to-refund" | "too-many" | "unknown-line";
 
@@ -20,7 +21,7 @@ export async function requestRefund(
   prisma: PrismaClient,
   args: { orderId: string; lines?: { orderLineId: string; quantity: number }[]; reason?: string; requestedBy?: string },
 ) {
-  return prisma.$transaction(async (tx) => {
+  const refund = await prisma.$transaction(async (tx) => {
     const [order] = await tx.$queryRaw<
       { status: string }[]
     >`SELECT "status" FROM "Order" WHERE "id" = ${args.orderId} FOR UPDATE`;
@@ -65,6 +66,8 @@ export async function requestRefund(
       select: { id: true, amountFen: true, orderId: true },
     });
   });
+  countRefund("requested");
+  return refund;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function confirmRefund(
   event: { provider: string; eventId: string; refundId: string; providerRefundId?: string; now?: Date },
 ): Promise<{ duplicate: boolean; changed: boolean }> {
   const now = event.now ?? new Date();
+  let ledgerEntries = 0;
   const result = await prisma.$transaction(async (tx) => {
     const refund = await tx.refund.findUniqueOrThrow({ where: { id: event.refundId }, select: { orderId: true } });
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${refund.orderId} FOR UPDATE`;
@@ -115,14 +119,20 @@ export async function confirmRefund(
     });
     // An order paid after its goods were sold elsewhere (NEEDS_REFUND) was never attributed, so
     // its refund has nothing in the ledger to reverse.
-    if (order.status !== "NEEDS_REFUND") await recordRefund(tx, event.refundId, now);
+    if (order.status !== "NEEDS_REFUND") ledgerEntries = await recordRefund(tx, event.refundId, now);
     return { duplicate: false, changed: true };
   });
+  if (result.changed) countRefund("succeeded");
+  countLedgerEntries("refund", ledgerEntries);
   if (result.changed) purgeAfterCommit([cacheKeys.ledger]); // the transparency page's sums
   return result;
 }
 
 /** The provider said the refund failed: the quantities become refundable again; nothing else changes. */
 export async function failRefund(prisma: PrismaClient, refundId: string) {
-  await prisma.refund.updateMany({ where: { id: refundId, status: "REQUESTED" }, data: { status: "FAILED" } });
+  const { count } = await prisma.refund.updateMany({
+    where: { id: refundId, status: "REQUESTED" },
+    data: { status: "FAILED" },
+  });
+  if (count > 0) countRefund("failed");
 }

@@ -1,3 +1,4 @@
+import { MAX_STOCK } from "~/catalog/stock";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { isCertified, type CertificateValidity } from "~/catalog/certification";
@@ -76,10 +77,27 @@ export async function reserveLines(
   return short;
 }
 
-/** Puts reserved stock back (an order that failed, expired, or was only half reserved). */
+/**
+ * Puts reserved stock back (an order that failed, expired, or was only half reserved), capped at
+ * MAX_STOCK (a database CHECK): the cooperative may have raised its stock to the ceiling while
+ * the units were held. Each step is one conditional statement, so concurrent writers only make
+ * it try again.
+ */
 export async function returnLines(tx: Prisma.TransactionClient, lines: readonly LineToReserve[]) {
   for (const line of inProductOrder(lines)) {
-    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
+    for (;;) {
+      const added = await tx.product.updateMany({
+        where: { id: line.productId, stock: { lte: MAX_STOCK - line.quantity } },
+        data: { stock: { increment: line.quantity } },
+      });
+      if (added.count > 0) break;
+      const capped = await tx.product.updateMany({
+        where: { id: line.productId, stock: { gt: MAX_STOCK - line.quantity } },
+        data: { stock: MAX_STOCK },
+      });
+      if (capped.count > 0) break;
+      if (!(await tx.product.findUnique({ where: { id: line.productId }, select: { id: true } }))) break;
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { upsertCategory, upsertCooperative, upsertProduct } from "../../prisma/factories";
 import { createUser } from "../../tests/support/auth";
 import { withTestDatabase } from "../../tests/support/database";
-import { ProductSchema, type ProductInput } from "~/portal/portal-schema";
+import { MAX_PRICE_FEN, ProductSchema, type ProductInput } from "~/portal/portal-schema";
 import { addToCart, createCart } from "~/cart/cart.server";
 import { placeOrder } from "~/payments/checkout.server";
 import { PortalConflictError, PortalNotFoundError } from "./portal-common.server";
@@ -140,6 +140,39 @@ describe("a cooperative's products", () => {
     const log = await t.prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "product.update" } });
     expect(log.before).toMatchObject({ stock: 7, priceFen: 8850 });
     expect(log.after).toMatchObject({ stock: 9, priceFen: 9900 });
+  });
+
+  it("never lets a claimed earlier stock (stockWas) lift the stock past the form's ceiling", async () => {
+    const staff = await staffOfNewCooperative();
+    const { id } = await createProduct(t.prisma, { ...staff, input: await input({ stock: "140" }) });
+    const before = await productState(id);
+    // The outside probe: stock=100000 with stockWas=0 while the stock is 140 would give 100140.
+    await expect(
+      updateProduct(t.prisma, { ...staff, id, input: await input({ stock: "100000" }), stockWas: 0 }),
+    ).rejects.toMatchObject({ field: "stock", message: "portal.error.stockInvalid" });
+    // Out-of-range claims are refused before any arithmetic, whatever the route let through.
+    for (const stockWas of [-1, 100_001, 2 ** 31, Number.NaN, 0.5])
+      await expect(
+        updateProduct(t.prisma, { ...staff, id, input: await input({ stock: "10" }), stockWas }),
+      ).rejects.toBeInstanceOf(PortalConflictError);
+    expect(await productState(id)).toEqual(before);
+    // Up to the ceiling exactly is fine.
+    await updateProduct(t.prisma, { ...staff, id, input: await input({ stock: "100000" }), stockWas: 140 });
+    expect((await t.prisma.product.findUniqueOrThrow({ where: { id } })).stock).toBe(100_000);
+  });
+
+  it("has the database refuse a stock or price past the ceiling, whoever writes it", async () => {
+    const product = await upsertProduct(t.prisma, { stock: 100_000 });
+    await expect(
+      t.prisma.product.update({ where: { id: product.id }, data: { stock: { increment: 1 } } }),
+    ).rejects.toThrow();
+    await expect(
+      t.prisma.product.update({ where: { id: product.id }, data: { priceFen: MAX_PRICE_FEN + 1 } }),
+    ).rejects.toThrow();
+    expect(await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      stock: 100_000,
+      priceFen: product.priceFen,
+    });
   });
 
   it("retires a product and asks for certification once", async () => {

@@ -4,6 +4,7 @@ import type { ProductInput } from "~/portal/portal-schema";
 import { audit } from "~/accounts/accounts.server";
 import { isUniqueViolation, PortalConflictError, PortalNotFoundError } from "./portal-common.server";
 import { storeImage } from "~/catalog/uploads.server";
+import { MAX_STOCK } from "~/catalog/stock";
 
 /*
  * A cooperative's own products. Every read and write names the cooperative IN THE QUERY
@@ -166,10 +167,12 @@ export async function createProduct(
   }
 }
 
+const isStockCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_STOCK;
+
 /**
  * Saves the edit form. Stock is applied as the difference from what the form showed
  * (`stockWas`), so units reserved by buyers meanwhile stay reserved; if that would take the
- * stock below zero the save is refused and nothing changes.
+ * stock below zero or above MAX_STOCK the save is refused and nothing changes.
  */
 export async function updateProduct(
   prisma: PrismaClient,
@@ -180,12 +183,18 @@ export async function updateProduct(
     const before = await tx.product.findFirst({ where: { id, cooperativeId }, select: editableSelect });
     if (!before) throw new PortalNotFoundError("product");
     await assertCategory(tx, input.categoryId);
+    if (!isStockCount(input.stock) || !isStockCount(stockWas))
+      throw new PortalConflictError("stock", "portal.error.stockInvalid");
     const delta = input.stock - stockWas;
+    // The result must stay within 0..MAX_STOCK whatever the form claimed it showed: a lowered
+    // stock needs the units to be there, a raised one room under the ceiling.
+    const bound = delta < 0 ? { gte: -delta } : delta > 0 ? { lte: MAX_STOCK - delta } : undefined;
     const { count } = await tx.product.updateMany({
-      where: { id, cooperativeId, ...(delta < 0 ? { stock: { gte: -delta } } : {}) },
+      where: { id, cooperativeId, ...(bound ? { stock: bound } : {}) },
       data: { ...productData(input), stock: { increment: delta } },
     });
-    if (count === 0) throw new PortalConflictError("stock", "portal.error.stockChanged");
+    if (count === 0)
+      throw new PortalConflictError("stock", delta > 0 ? "portal.error.stockInvalid" : "portal.error.stockChanged");
     const after = await tx.product.findFirstOrThrow({ where: { id, cooperativeId }, select: editableSelect });
     // The placeholder picture's description follows the product's name.
     await tx.productImage.updateMany({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_STOCK } from "~/catalog/stock";
 import { isPrintable } from "~/utils/text";
 import { fenToDecimal, parseYuan } from "~/utils/money";
 
@@ -8,9 +9,9 @@ import { fenToDecimal, parseYuan } from "~/utils/money";
  * so each side shows them in the user's language.
  */
 
-/** The most a product may cost: ¥100,000.00, so any order total stays far inside a 32-bit integer. */
+/** The most a product may cost: ¥100,000.00, so any order total stays far inside a 32-bit integer (also a CHECK). */
 export const MAX_PRICE_FEN = 10_000_000;
-export const MAX_STOCK = 100_000;
+export { MAX_STOCK };
 /** Units of one product in one booth sale. */
 export const MAX_BOOTH_QUANTITY = 999;
 
@@ -29,6 +30,16 @@ const text = (min: number, max: number, required: string) =>
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, "portal.error.tooLong").refine(isPrintable, "portal.error.invalid").optional().default("");
+
+/** A stock figure typed into a form: a whole number from 0 to MAX_STOCK. */
+const stockCount = (message: string) =>
+  z
+    .string("portal.error.stockRequired")
+    .trim()
+    .min(1, "portal.error.stockRequired")
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .refine((n) => n <= MAX_STOCK, message);
 
 export const PRODUCT_STATUSES = ["DRAFT", "LISTED", "RETIRED"] as const;
 
@@ -51,13 +62,7 @@ export const ProductSchema = z
         else if (fen > MAX_PRICE_FEN) ctx.addIssue({ code: "custom", message: "portal.error.priceTooHigh" });
         return fen ?? 0;
       }),
-    stock: z
-      .string("portal.error.stockRequired")
-      .trim()
-      .min(1, "portal.error.stockRequired")
-      .regex(/^\d{1,6}$/, "portal.error.stockInvalid")
-      .transform(Number)
-      .refine((n) => n <= MAX_STOCK, "portal.error.stockInvalid"),
+    stock: stockCount("portal.error.stockInvalid"),
     // Ids are cuids: anything else is refused before it reaches SQL.
     categoryId: z
       .string("portal.error.categoryRequired")
@@ -73,10 +78,7 @@ export type ProductField = keyof z.input<typeof ProductSchema>;
  * The stock the edit form was showing. Saving applies the difference to the current stock, so
  * units a buyer reserved while the form was open are not silently handed out again.
  */
-export const StockWasSchema = z
-  .string()
-  .regex(/^\d{1,6}$/, "portal.error.reload")
-  .transform(Number);
+export const StockWasSchema = stockCount("portal.error.reload");
 
 export const ImageAltSchema = z.object({
   altZh: optionalText(120),

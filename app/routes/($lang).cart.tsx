@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import {
   addToCart,
   CartError,
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = safeRedirectPath(form.get("redirectTo"), localePath(locale, "/cart"));
   const parsed = CartActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return data({ ok: false, message: translate(locale, "shop.error.badRequest") }, { status: 400 });
+    return data({ ok: false, message: translate(locale, "shop.error.badRequest"), back }, { status: 400 });
   }
   // The cart lives in the database; the cookie only names it. Make one on first use.
   let cartId = await readCartId(request);
@@ -67,11 +67,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
-    if (!withJs) return redirect(back, { headers });
-    return data({ ok: false, message: problemMessage(locale, error.problem) }, { status: 409, headers });
+    // Without JavaScript the browser shows this page with the same message the button shows with it.
+    return data({ ok: false, message: problemMessage(locale, error.problem), back }, { status: 409, headers });
   }
-  if (!withJs) return redirect(back, { headers });
-  return data({ ok: true, message }, { headers });
+  if (!withJs && !message) return redirect(back, { headers });
+  return data({ ok: true, message, back }, { headers });
+}
+
+/** The answer to a cart form posted without JavaScript (with it, the button shows the same message). */
+function CartActionMessage({ locale }: { locale: Locale }) {
+  const result = useActionData<typeof action>();
+  if (!result?.message) return null;
+  return (
+    <div
+      role={result.ok ? "status" : "alert"}
+      className={`mb-4 rounded border p-3 text-sm ${result.ok ? "border-amber-300 bg-amber-50 text-amber-900" : "border-red-300 bg-red-50 text-red-900"}`}
+      data-testid="cart-action-message"
+    >
+      <p className="font-semibold">{result.message}</p>
+      {result.back !== localePath(locale, "/cart") && (
+        <Link to={result.back} className="mt-1 inline-block text-brand-700 underline">
+          {translate(locale, "shop.continueShopping")}
+        </Link>
+      )}
+    </div>
+  );
 }
 
 export default function CartPage() {
@@ -80,6 +100,7 @@ export default function CartPage() {
   if (cart.lines.length === 0) {
     return (
       <div className="py-10 text-center">
+        <CartActionMessage locale={locale} />
         <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
         <p className="mt-4 text-stone-700">{t("shop.cartEmpty")}</p>
         <Link
@@ -93,6 +114,7 @@ export default function CartPage() {
   }
   return (
     <div className="mx-auto max-w-3xl">
+      <CartActionMessage locale={locale} />
       <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
       <ul
         className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"

@@ -16,6 +16,7 @@ import {
 } from "~/payments/checkout.server";
 import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
 import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
+import { countCheckout } from "~/observability/metrics.server";
 import { MAX_PER_LINE } from "~/utils/limits";
 import {
   CheckoutSchema,
@@ -97,6 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // Every answer under a rush is reserved, sold out or this: 503 with Retry-After, the form
     // kept (its checkout key too, so a retry cannot make a second order), the cart untouched.
     if (error instanceof BusyError || isBusyError(error)) {
+      countCheckout("busy");
       return data(
         { values, errors: {}, soldOut: null, notice: "shop.busy" as const },
         {
@@ -123,8 +125,10 @@ async function checkout({
   clientAddress: string;
 }) {
   const prisma = await db();
-  if (honeypotFilled(form))
+  if (honeypotFilled(form)) {
+    countCheckout("invalid");
     return data({ values: {}, errors: {}, soldOut: null, notice: "shop.error.badRequest" as const }, { status: 400 });
+  }
   const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress);
   if (!limit.allowed) {
     return data(
@@ -133,8 +137,10 @@ async function checkout({
     );
   }
   const parsed = CheckoutSchema.safeParse(values);
-  if (!parsed.success)
+  if (!parsed.success) {
+    countCheckout("invalid");
     return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
+  }
   const cartId = await readCartId(request);
   if (!cartId) return redirect(localePath(locale, "/cart"));
   let order: { id: string; token: string };
@@ -150,19 +156,23 @@ async function checkout({
   } catch (error) {
     if (error instanceof EmptyCartError) return redirect(localePath(locale, "/cart"));
     if (error instanceof SoldOutError) {
+      countCheckout("sold_out");
       return data({ values, errors: {}, soldOut: error.items, notice: null }, { status: 409 });
     }
     if (error instanceof UnknownOrganisationError) {
+      countCheckout("invalid");
       return data(
         { values, errors: { onBehalfOf: "shop.error.organisationUnknown" }, soldOut: null, notice: null },
         { status: 400 },
       );
     }
     if (error instanceof PaymentsUnavailableError) {
+      countCheckout("busy");
       return data({ values, errors: {}, soldOut: null, notice: "shop.paymentsUnavailable" as const }, { status: 503 });
     }
     throw error;
   }
+  countCheckout("reserved");
   // The order now holds the stock. If the provider cannot be reached, the order page offers
   // "pay now" again for as long as the reservation lasts.
   return redirect(await startPaymentOrExplain(prisma, order.id, locale));

@@ -7,7 +7,7 @@ import { completeSecondFactor, SignInError } from "~/accounts/accounts.server";
 import { accountErrors, SecondFactorSchema } from "~/accounts/accounts-schema";
 import { clientAddress, readSessionId, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { requireLocale, safeRedirectPath } from "~/utils/http.server";
+import { requireLocale, sameSitePath } from "~/utils/http.server";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
 import { roleHome } from "~/utils/role-home";
 
@@ -28,6 +28,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!sessionId) return redirect(localePath(locale, "/login"));
   const parsed = SecondFactorSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ errors: accountErrors(parsed.error) }, { status: 400 });
+  // Settled before the full session is made (see the sign-in page).
+  const target = sameSitePath(new URL(request.url).searchParams.get("redirectTo"));
   try {
     const prisma = await db();
     const session = await completeSecondFactor(prisma, {
@@ -39,8 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       where: { sessions: { some: { id: session.id } } },
       select: { role: true },
     });
-    const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-    return redirect(safeRedirectPath(redirectTo, roleHome(user.role)), {
+    return redirect(target ?? roleHome(user.role), {
       headers: { "Set-Cookie": await sessionCookieHeader(session.id) },
     });
   } catch (error) {

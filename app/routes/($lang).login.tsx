@@ -7,7 +7,7 @@ import { signIn, SignInError } from "~/accounts/accounts.server";
 import { accountErrors, SignInSchema } from "~/accounts/accounts-schema";
 import { clientAddress, getUser, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { requireLocale, safeRedirectPath } from "~/utils/http.server";
+import { requireLocale, sameSitePath } from "~/utils/http.server";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
 import { roleHome } from "~/utils/role-home";
 
@@ -29,6 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = SignInSchema.safeParse(form);
   if (!parsed.success) return data({ email, errors: accountErrors(parsed.error) }, { status: 400 });
+  // Where to go is settled before a session exists, so nothing after the password check can fail
+  // on it and leave a session row behind; anything not a path on this site means the role's home.
+  const target = sameSitePath(parsed.data.redirectTo);
   try {
     const prisma = await db();
     const session = await signIn(prisma, {
@@ -39,14 +42,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // A new session id on every sign-in: an id planted before sign-in is worth nothing after it.
     const headers = { "Set-Cookie": await sessionCookieHeader(session.id) };
     if (session.pendingSecondFactor) {
-      const next = parsed.data.redirectTo ? `?redirectTo=${encodeURIComponent(parsed.data.redirectTo)}` : "";
+      const next = target ? `?redirectTo=${encodeURIComponent(target)}` : "";
       return redirect(`${localePath(locale, "/login/code")}${next}`, { headers });
     }
     const user = await prisma.user.findFirstOrThrow({
       where: { sessions: { some: { id: session.id } } },
       select: { role: true },
     });
-    return redirect(safeRedirectPath(parsed.data.redirectTo, roleHome(user.role)), { headers });
+    return redirect(target ?? roleHome(user.role), { headers });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
     return data(

@@ -10,6 +10,7 @@ import { isBusyError } from "~/utils/db-errors.server";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
+import { orderNumber } from "~/orders/order-number";
 
 /** The loader's "private, no-store": this page is one buyer's own. */
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
@@ -20,7 +21,14 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.locale ?? "zh", "shop.testPayTitle") },
+  {
+    title: data
+      ? translate(data.locale, "shop.testPayTabTitle", {
+          number: data.order.number,
+          total: formatFen(data.order.totalFen, data.locale),
+        })
+      : translate("zh", "shop.testPayTitle"),
+  },
   { name: "robots", content: "noindex" },
 ];
 
@@ -41,6 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       locale,
       order: {
         token: order.token,
+        number: orderNumber(order.id),
         totalFen: order.totalFen,
         lines: order.lines.map((l) => ({
           id: l.id,
@@ -117,7 +126,11 @@ export default function TestPaymentPage() {
         <p className="text-2xl font-black tracking-wide text-amber-900">TEST · {t("shop.testPayTitle")}</p>
         <p className="mt-1 text-amber-900">{t("shop.testPayBanner")}</p>
       </div>
-      <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
+      <h1 className="mt-4 text-xl font-bold" data-testid="pay-order-number">
+        {t("shop.orderNumber")} <span className="font-mono">{order.number}</span>
+      </h1>
+      <h2 className="mt-3 text-sm font-semibold text-stone-700">{t("shop.testPayFor")}</h2>
+      <ul className="mt-1 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
         {order.lines.map((line) => (
           <li key={line.id} className="flex justify-between p-3">
             <span>

@@ -129,15 +129,17 @@ export default function ReportsPage() {
         </div>
       )}
 
+      {/* Figures first (on a phone the filters would fill the first screen); the filters follow, folded. */}
+      {report && <ReportView report={report} locale={locale} />}
+
       <ReportFilterForm
         locale={locale}
         filters={filters}
         options={options}
         scope={report?.scope ?? null}
         fair={report?.fair ?? null}
+        open={errors.length > 0 || !report}
       />
-
-      {report && <ReportView report={report} locale={locale} />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export default function AdminLayout() {
       links={[
         { to: "/admin", label: "console.overview", end: true },
         { to: "/admin/reports", label: "console.reports" },
+        { to: "/admin/live", label: "live.nav" },
         { to: "/admin/catalogue", label: "console.catalogue" },
         { to: "/admin/partnerships", label: "console.partnerships" },
         { to: "/admin/certification", label: "console.certification" },

@@ -1,4 +1,5 @@
 import { database } from "~/utils/db.server";
+import { logger } from "~/observability/logger.server";
 
 /** Liveness and database reachability for load balancers: 200 when a query answers, 503 when not. */
 export async function loader() {
@@ -11,7 +12,7 @@ export async function loader() {
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
-    console.error(`healthz: database unreachable (${(error as Error).message})`);
+    logger().error({ err: error }, "healthz: database unreachable");
     return Response.json(
       { status: "error", database: { reachable: false } },
       { status: 503, headers: { "Cache-Control": "no-store" } },

@@ -61,6 +61,7 @@ const UPLOAD_MESSAGES: Record<UploadProblem, MessageKey> = {
   empty: "portal.error.imageRequired",
   "too-large": "portal.error.imageTooLarge",
   "not-an-image": "portal.error.imageNotImage",
+  unreadable: "portal.error.reload",
 };
 
 type Intent = "save" | "addImage" | "removeImage" | "requestCertification" | "retire";
@@ -87,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       upload = await readUploadForm(request, "image");
     } catch (error) {
-      if (error instanceof UploadError) return answer("addImage", { image: UPLOAD_MESSAGES[error.problem] }, {}, 413);
+      if (error instanceof UploadError)
+        return answer("addImage", { image: UPLOAD_MESSAGES[error.problem] }, {}, error.problem === "too-large" ? 413 : 400);
       throw error;
     }
     const alt = ImageAltSchema.safeParse(upload.fields);

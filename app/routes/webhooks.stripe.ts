@@ -3,6 +3,8 @@ import { applyProviderReport } from "~/payments/payment-events.server";
 import { WebhookSignatureError } from "~/payments/provider";
 import { webhookProvider } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
+import { logger } from "~/observability/logger.server";
+import { countPaymentEvent } from "~/observability/metrics.server";
 
 /**
  * Stripe's webhook. The signature is checked against the raw body before anything is read from
@@ -21,6 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     delivery = provider.verifyWebhook(payload, request.headers);
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
+    countPaymentEvent(provider.id, "rejected");
     return new Response(`Bad signature: ${error.message}`, { status: 400 });
   }
 
@@ -28,9 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await applyProviderReport(await db(), provider.id, delivery.report);
     return Response.json({ received: true, id: delivery.id, type: delivery.type, ...outcome });
   } catch (error) {
-    console.error(
-      `stripe webhook: ${delivery.type} ${delivery.id} not applied, Stripe will retry: ${(error as Error).message}`,
-    );
+    logger().error({ eventType: delivery.type, eventId: delivery.id, err: error }, "stripe webhook not applied, Stripe will retry");
     return Response.json({ received: false, id: delivery.id }, { status: 500 });
   }
 }

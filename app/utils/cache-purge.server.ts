@@ -8,6 +8,9 @@
  * means no cache in front, and purging does nothing.
  */
 
+import { logger } from "~/observability/logger.server";
+import { countCachePurge } from "~/observability/metrics.server";
+
 /** Surrogate keys (ADR 007): what a cached page shows, so a change can find every copy of it. */
 export const cacheKeys = {
   product: (id: string) => `product:${id}`,
@@ -43,9 +46,12 @@ export async function purgeCache(keys: Iterable<string>): Promise<void> {
         });
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        countCachePurge("sent");
       } catch (error) {
-        console.error(
-          `cache purge of ${unique.join(" ")} at ${target} failed (${(error as Error).message}); the pages expire on their own`,
+        countCachePurge("failed");
+        logger().error(
+          { keys: unique, target, err: error },
+          "cache purge failed; the pages expire on their own",
         );
       }
     }),

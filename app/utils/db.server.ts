@@ -6,7 +6,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
+import { dumpConsistent } from "./db-backup.server";
+import { logger } from "~/observability/logger.server";
 import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
+import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
+import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { env } from "./env.server";
 import type { SqlRunner } from "./migrations.server";
 
@@ -18,9 +22,19 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Connections now: open, checked out, and requests waiting for one (for the metrics). */
+  poolStats(): PoolStats;
   /** The pool, transaction limits and checkout slots this process was opened with. */
   capacity: DatabaseCapacity;
+  /** The PGlite instance, when this process holds it (not through a socket, not PostgreSQL). */
+  pglite?: PGlite;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  size: number;
+  inUse: number;
+  waiting: number;
 }
 
 /** A start-up problem that a person can fix; its message is one line saying what and how. */
@@ -35,8 +49,33 @@ const clientOptions = ({ logQueries }: OpenOptions): { log: { emit: "event"; lev
   log: logQueries ? [{ emit: "event", level: "query" }] : [],
 });
 
-/** Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests). */
-export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
+export interface OpenPgliteOptions extends OpenOptions {
+  /** Who holds the folder, for the line a refused opener prints. Defaults to the npm script or file run. */
+  role?: string;
+  /**
+   * Serve the database to the project's scripts on a private Unix socket (db-socket.server.ts), so
+   * they work on live data while this process runs. The servers do; a script holding the folder does not.
+   */
+  serve?: boolean;
+  /** A backup (db:backup's gzipped tar) to create the folder from; the folder must be empty. */
+  loadDataDir?: Blob;
+}
+
+/** What the running process is, as a person would recognise it: `npm start`, `npm run ledger:verify`… */
+export function processRole(): string {
+  const script = process.env.npm_lifecycle_event;
+  if (script === "start" || script === "test") return `npm ${script}`;
+  if (script) return `npm run ${script}`;
+  return `node ${path.basename(process.argv[1] ?? "node")}`;
+}
+
+/**
+ * Opens PGlite, Postgres in WebAssembly in this process. No dataDir means in memory (tests).
+ * A folder is locked for this process's lifetime (db-owner.server.ts): a second opener, in this
+ * process or another, is refused with FolderHeldError's one line.
+ */
+export async function openPglite(dataDir?: string, options: OpenPgliteOptions = {}): Promise<Database> {
+  let lock: FolderLock | undefined;
   if (dataDir) {
     const absolute = path.resolve(dataDir);
     try {
@@ -48,14 +87,30 @@ export async function openPglite(dataDir?: string, options: OpenOptions = {}): P
         `The embedded database folder ${absolute} cannot be written (${(error as NodeJS.ErrnoException).code ?? error}): set PGLITE_DATA_DIR to a writable folder.`,
       );
     }
+    try {
+      lock = lockFolder(absolute, options.role ?? processRole());
+    } catch (error) {
+      if (error instanceof FolderHeldError) throw new DatabaseStartError(error.message);
+      throw error;
+    }
   }
-  const client = new PGlite({ dataDir: dataDir ? path.resolve(dataDir) : undefined, extensions: { pg_trgm } });
+  const client = new PGlite({
+    dataDir: dataDir ? path.resolve(dataDir) : undefined,
+    extensions: { pg_trgm },
+    loadDataDir: options.loadDataDir,
+  });
   try {
     await client.waitReady;
   } catch (error) {
+    lock?.release();
     throw new DatabaseStartError(
       `The embedded database in ${dataDir ?? "memory"} could not be opened (${(error as Error).message}): move the folder away or set PGLITE_DATA_DIR to a new one.`,
     );
+  }
+  let socket: OwnerSocket | undefined;
+  if (lock && options.serve) {
+    socket = await serveOwnerSocket(client, { backup: () => dumpConsistent(client) });
+    lock.setSocketDir(socket.dir);
   }
   const capacity = databaseCapacity("pglite");
   const prisma = new PrismaClient({
@@ -71,9 +126,55 @@ export async function openPglite(dataDir?: string, options: OpenOptions = {}): P
       exec: (sql) => client.exec(sql),
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
     },
+    pglite: client,
+    // One in-process connection, no pool: queries queue inside PGlite itself.
+    poolStats: () => ({ size: 1, inUse: 0, waiting: 0 }),
     async close() {
+      await socket?.close();
       await prisma.$disconnect();
       await client.close();
+      lock?.release();
+    },
+  };
+}
+
+/**
+ * The embedded database of a folder whose owner runs: reached through the owner's socket with
+ * node-postgres, the same driver as a PostgreSQL server. PGlite is one session, so one
+ * connection is all the owner lets work at a time; a second waits its turn there.
+ */
+export async function openThroughOwner(socketDir: string, poolSize = 2): Promise<Database> {
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: SOCKET_PORT,
+    user: "postgres",
+    database: "postgres",
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+  });
+  pool.on("error", (error) => console.error(`database: connection to the running server lost (${error.message})`));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseStartError(
+      `The server holding the embedded database does not answer on its socket in ${socketDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): wait for it to finish starting, or stop it and run this again.`,
+    );
+  }
+  const capacity = { ...databaseCapacity("pglite"), poolSize };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    engine: "pglite",
+    prisma,
+    capacity,
+    poolStats: () => ({ size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
+    sql: {
+      exec: (sql) => pool.query(sql),
+      query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
     },
   };
 }
@@ -116,7 +217,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     options: "-c max_parallel_workers_per_gather=0",
   });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
-  pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
+  pool.on("error", (error) => logger().error({ err: error }, "database: idle connection lost"));
   try {
     await pool.query("SELECT 1");
   } catch (error) {
@@ -138,6 +239,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
         rows: (await pool.query(sql, params)).rows as T[],
       }),
     },
+    poolStats: () => ({ size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -148,14 +250,19 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
 // Kept on globalThis, not in a module variable: the dev server re-evaluates modules on every
 // change, and two PGlite instances on one data folder would corrupt it. Tests that serve the
 // app through Vite install their database here too.
-const holder = globalThis as typeof globalThis & { __fairDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & {
+  __fairDatabase?: Promise<Database>;
+  /** The same database once open, for readers that cannot wait (metrics). */
+  __fairDatabaseOpen?: Database;
+};
 
 /** The process's database, opened lazily once (the SSR build forbids top-level await). */
 export function database(): Promise<Database> {
   if (!holder.__fairDatabase) {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-    const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR);
+    const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR, { serve: true });
     holder.__fairDatabase = opening;
+    opening.then((open) => (holder.__fairDatabaseOpen = open)).catch(() => undefined);
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
       if (holder.__fairDatabase === opening) holder.__fairDatabase = undefined;
@@ -164,12 +271,29 @@ export function database(): Promise<Database> {
   return holder.__fairDatabase;
 }
 
+/** The open database's pool figures, or undefined before it is open (read by the metrics). */
+export function openDatabaseStats(): PoolStats | undefined {
+  return holder.__fairDatabaseOpen?.poolStats();
+}
+
 /** The Prisma client for loaders and actions. */
 export async function db(): Promise<PrismaClient> {
   return (await database()).prisma;
 }
 
+/**
+ * Closes the process's database, if open: on SIGTERM the embedded database is checkpointed and its
+ * folder handed back (lock released), so the next start needs no recovery.
+ */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.__fairDatabase;
+  holder.__fairDatabase = undefined;
+  const db = await opening?.catch(() => undefined);
+  await db?.close();
+}
+
 /** Tests install their own fresh database. */
 export function installDatabase(next: Database | undefined): void {
   holder.__fairDatabase = next ? Promise.resolve(next) : undefined;
+  holder.__fairDatabaseOpen = next;
 }

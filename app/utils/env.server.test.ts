@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env.server";
+import { ConfigError, parseEnv, sessionSecretPath } from "./env.server";
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), "fair-env-"));
 
 describe("environment", () => {
   it("gives a fresh clone working defaults: embedded database, port 3000", () => {
@@ -21,12 +26,39 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db:5432/fair" })).toThrow(
       /SESSION_SECRET is required/,
     );
-    expect(parseEnv({ NODE_ENV: "production" }).SESSION_SECRET).toBeTruthy();
+    expect(parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "db") }).SESSION_SECRET).toBeTruthy();
     const secret = "s".repeat(40);
     expect(
       parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db:5432/fair", SESSION_SECRET: secret })
         .SESSION_SECRET,
     ).toBe(secret);
+  });
+});
+
+describe("the embedded install's session secret", () => {
+  it("is random per install, made on first start, kept beside the database for this user alone, and reused", () => {
+    const dataDir = path.join(scratch(), "pglite");
+    const first = parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: dataDir }).SESSION_SECRET;
+    expect(first).not.toBe("dev-only-session-secret-change-me-0123456789");
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    const file = sessionSecretPath(dataDir);
+    expect(path.dirname(file)).toBe(path.dirname(dataDir));
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A restart signs with the same secret, so sign-ins survive it; another install has its own.
+    expect(parseEnv({ NODE_ENV: "development", PGLITE_DATA_DIR: dataDir }).SESSION_SECRET).toBe(first);
+    expect(parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "pglite") }).SESSION_SECRET).not.toBe(
+      first,
+    );
+  });
+
+  it("gives way to an explicit SESSION_SECRET, and is never written then", () => {
+    const dataDir = path.join(scratch(), "pglite");
+    const secret = "x".repeat(48);
+    expect(parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: dataDir, SESSION_SECRET: secret }).SESSION_SECRET).toBe(
+      secret,
+    );
+    expect(() => statSync(sessionSecretPath(dataDir))).toThrow();
   });
 });
 

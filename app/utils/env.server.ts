@@ -1,10 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
+import { logger } from "~/observability/logger.server";
 
 /**
- * The environment, checked once at boot. Development gets safe defaults with a warning;
- * production against a real PostgreSQL refuses to start without its secrets.
+ * The environment, checked once at boot. The embedded default makes its own session secret;
+ * development against a server gets a default with a warning; production against a real
+ * PostgreSQL refuses to start without its secrets.
  */
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+
+/** Where the embedded database keeps its session secret: a file beside its data folder. */
+export const sessionSecretPath = (dataDir: string) =>
+  path.join(path.dirname(path.resolve(dataDir)), `${path.basename(path.resolve(dataDir))}.session-secret`);
+
+/**
+ * The embedded install's own session secret: random, made on first start and kept (mode 0600)
+ * beside the database it belongs to, so sign-ins survive a restart and no two installs share a
+ * secret. (Written with the exclusive flag: two processes starting at once read the same one.)
+ */
+export function embeddedSessionSecret(dataDir: string): string {
+  const file = sessionSecretPath(dataDir);
+  const read = () => {
+    const secret = readFileSync(file, "utf8").trim();
+    if (secret.length < 32)
+      throw new ConfigError(`${file} holds no usable session secret: delete it to make a new one.`);
+    return secret;
+  };
+  try {
+    return read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+    chmodSync(file, 0o600); // the mode above is filtered by the umask; the file is for this user alone
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return read();
+}
 
 const postgresUrl = z
   .string()
@@ -72,9 +109,23 @@ const EnvSchema = z.object({
   TRUST_PROXY: optionalString.transform((value) =>
     value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value,
   ),
+  // Observability (README "Watching the fair"). Log level; JSON lines everywhere unless development asks for pretty.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** /metrics on its own port, bound to METRICS_HOST (loopback unless a token guards it). */
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** /metrics on the public port too, for `Authorization: Bearer <token>` only (404 otherwise). */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /** How long a stopping server waits for requests in flight before it exits anyway. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
+  LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export class ConfigError extends Error {}
 
@@ -86,15 +137,28 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
   }
   const env = result.data;
+  const warnings: string[] = [];
+  if (env.METRICS_PORT !== undefined && !LOOPBACK.test(env.METRICS_HOST) && !env.METRICS_TOKEN) {
+    // Metrics name routes, volumes and failures: never on an open interface without a token.
+    throw new ConfigError(
+      "METRICS_HOST is not a loopback address: set METRICS_TOKEN too, or bind the metrics port to 127.0.0.1.",
+    );
+  }
   const productionServer = env.NODE_ENV === "production" && env.DATABASE_URL !== undefined;
-  if (!env.SESSION_SECRET) {
+  let sessionSecret = env.SESSION_SECRET;
+  if (!sessionSecret) {
     if (productionServer) {
       throw new ConfigError(
         "SESSION_SECRET is required when NODE_ENV=production runs against DATABASE_URL: set it to a random string of 32+ characters.",
       );
     }
-    if (env.NODE_ENV !== "test") {
-      console.warn("warning: SESSION_SECRET is not set; using a development default (never do this in production).");
+    if (env.NODE_ENV === "test")
+      sessionSecret = randomBytes(32).toString("base64url"); // this process only
+    else if (env.DATABASE_URL === undefined) sessionSecret = embeddedSessionSecret(env.PGLITE_DATA_DIR);
+    else {
+      // Several development servers on one PostgreSQL must agree on a secret; set one for anything real.
+      warnings.push("SESSION_SECRET is not set; using a development default (never do this in production).");
+      sessionSecret = DEV_SESSION_SECRET;
     }
   }
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
@@ -103,11 +167,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments through Stripe, or neither for test payments.",
     );
   }
-  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET };
+  return { ...env, SESSION_SECRET: sessionSecret, warnings };
 }
 
 let cached: Env | undefined;
+let warned = false;
+/** The process's configuration, parsed once; its warnings go to the log once. */
 export function env(): Env {
   cached ??= parseEnv(process.env);
+  if (!warned) {
+    warned = true;
+    for (const warning of cached.warnings) logger().warn(warning);
+  }
   return cached;
 }

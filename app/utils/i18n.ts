@@ -2,6 +2,7 @@ import * as accounts from "~/i18n/accounts";
 import * as browse from "~/i18n/browse";
 import * as consoleMessages from "~/i18n/console";
 import * as core from "~/i18n/core";
+import * as live from "~/i18n/live";
 import * as portal from "~/i18n/portal";
 import * as reports from "~/i18n/reports";
 import * as search from "~/i18n/search";
@@ -20,6 +21,7 @@ const zh = {
   ...accounts.zh,
   ...browse.zh,
   ...consoleMessages.zh,
+  ...live.zh,
   ...portal.zh,
   ...reports.zh,
   ...search.zh,
@@ -31,6 +33,7 @@ const en: Record<MessageKey, string> = {
   ...accounts.en,
   ...browse.en,
   ...consoleMessages.en,
+  ...live.en,
   ...portal.en,
   ...reports.en,
   ...search.en,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { countRateLimitRefusal } from "~/observability/metrics.server";
 
 export interface RateLimit {
   /** What is limited, e.g. "checkout" or "search". */
@@ -30,6 +31,7 @@ export async function hitRateLimit(prisma: PrismaClient, limit: RateLimit, key: 
     await prisma.rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3600_000) } } });
   }
   const allowed = row!.count <= limit.max;
+  if (!allowed) countRateLimitRefusal(limit.name);
   return {
     allowed,
     retryAfterSeconds: allowed ? 0 : Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),

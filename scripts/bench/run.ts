@@ -10,6 +10,7 @@
  *   npm run bench -- --only=postgresql             # or --only=pglite
  *   npm run bench -- --connections=10,100 --buyers=500 --lighthouse-runs=3 --json=/tmp/bench.json
  *   npm run bench -- --quiet-wait=90 --nice=-10           # see QUIET_WAIT_MS and NICE below
+ *   npm run bench -- --skip-live                   # without the fair wall's 200 screens (npm run bench:live alone)
  *
  * Everything runs on loopback: a PostgreSQL database of its own (fair_bench_http, dropped at
  * the end), a PGlite folder (/tmp/fair-bench-pglite, removed at the end), a copy of the
@@ -36,6 +37,7 @@ import {
 } from "./databases";
 import { DEFAULT_SIZE, OVERSELL } from "./fair-data";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
+import { liveWallBench, liveWallReport } from "./live-wall";
 import { runLoad, type LoadResult } from "./load";
 import { startCache, varnishInstalled, withDescendants } from "./cache";
 import { backendsOf, cpuMeter, memoryOf, startNode, waitIdle, type Server } from "./processes";
@@ -842,6 +844,11 @@ async function main() {
   out.push(targetsTable(results, weights, lh));
   out.push("=".repeat(100));
   console.log(out.join("\n"));
+  // The fair wall with 200 screens (issue 16): its own database and server, after the load runs.
+  if (!args["skip-live"]) {
+    log("fair wall: 200 screens on one server");
+    console.log(liveWallReport(await liveWallBench(log)));
+  }
   log("done; servers stopped, bench database dropped, PGlite folder and the build's copy removed");
 
   if (args.json) {

@@ -61,6 +61,38 @@ describe("signing in over HTTP", () => {
     expect(response.headers.get("Location")).toBe("/admin");
   });
 
+  it("sends a sign-in with a tampered redirectTo to the role's home, never elsewhere and never a 500", async () => {
+    const user = await createUser(t.prisma, "ORGANISER");
+    const probes = [
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/admin\r\nSet-Cookie: planted=1",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/%09/evil.example",
+      "https://evil.example",
+      "/𠮷",
+      "/\u3000/evil.example",
+    ];
+    for (const redirectTo of probes) {
+      const response = await new Buyer(app.baseUrl).post("/login", { email: user.email, password: TEST_PASSWORD, redirectTo });
+      expect(response.status, JSON.stringify(redirectTo)).toBe(302);
+      const location = response.headers.get("Location")!;
+      expect(new URL(location, app.baseUrl).origin, JSON.stringify(redirectTo)).toBe(app.baseUrl);
+      expect(["/admin", redirectTo]).toContain(location);
+    }
+    // One session per sign-in that answered 302 with a cookie; none left behind by anything else.
+    expect(await t.prisma.userSession.count({ where: { userId: user.id } })).toBe(probes.length);
+    const wrong = await new Buyer(app.baseUrl).post("/login", {
+      email: user.email,
+      password: "not the password",
+      redirectTo: "/\r\n/evil.example",
+    });
+    expect(wrong.status).toBe(401);
+    expect(await t.prisma.userSession.count({ where: { userId: user.id } })).toBe(probes.length);
+  });
+
   it("lets an organiser turn on two-step sign-in, then asks every sign-in for a fresh code", async () => {
     const user = await createUser(t.prisma, "ORGANISER");
     const browser = new Buyer(app.baseUrl);

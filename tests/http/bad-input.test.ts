@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { ServerBuild } from "@remix-run/node";
 import { upsertProduct } from "../../prisma/factories";
+import { signInAs } from "../support/auth";
 import { withTestDatabase } from "../support/database";
 import { Buyer, withHttpApp } from "../support/http-app";
 
@@ -148,9 +150,117 @@ describe("bad input over every public URL and form", () => {
     expect((await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(7);
   });
 
+  it("answers a malformed body on every action route with a short 4xx, never a 500, and changes nothing", async () => {
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF");
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const product = await upsertProduct(t.prisma, { cooperativeId: staff.user.cooperativeId!, stock: 5 });
+    const buyer = new Buyer(app.baseUrl);
+    await buyer.post("/cart", { intent: "add", productId: product.id, quantity: "1" });
+    const params: Record<string, string> = { token: "not-a-token", id: product.id, entity: "region", slug: "x" };
+    const routes = actionRoutes(await app.build(), params);
+    // Enumerated from the build, so a new action is covered without editing this list.
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    expect(routes).toContain("/en/cart");
+    const before = await snapshot();
+    const huge = new Uint8Array(1024 * 1024 + 10).fill(0x61);
+    const bodies: { name: string; init: RequestInit; expected?: number }[] = [
+      { name: "JSON", init: { body: '{"intent":"add"}', headers: { "Content-Type": "application/json" } }, expected: 415 },
+      { name: "empty text/plain", init: { body: "", headers: { "Content-Type": "text/plain" } }, expected: 415 },
+      { name: "text/plain", init: { body: "intent=add", headers: { "Content-Type": "text/plain;charset=UTF-8" } }, expected: 415 },
+      { name: "no content type", init: { body: new TextEncoder().encode("intent=add") }, expected: 415 },
+      { name: "XML", init: { body: "<a/>", headers: { "Content-Type": "application/xml" } }, expected: 415 },
+      {
+        name: "multipart without boundary",
+        init: { body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', headers: { "Content-Type": "multipart/form-data" } },
+        expected: 400,
+      },
+      {
+        name: "multipart with a boundary that is not in the body",
+        init: { body: "garbage", headers: { "Content-Type": "multipart/form-data; boundary=zzz" } },
+      },
+      {
+        name: "truncated multipart",
+        init: {
+          body: '--zzz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nadd',
+          headers: { "Content-Type": "multipart/form-data; boundary=zzz" },
+        },
+      },
+      {
+        name: "oversized form",
+        init: { body: huge, headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+        expected: 413,
+      },
+      {
+        name: "broken percent-encoding",
+        init: { body: "intent=%E0%A4%A&%zz=%", headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+      },
+    ];
+    const failures: string[] = [];
+    for (const path of routes) {
+      const cookie = path.startsWith("/admin") ? organiser.cookie : path.startsWith("/portal") ? staff.cookie : "";
+      for (const { name, init, expected } of bodies) {
+        const headers = new Headers(init.headers);
+        if (cookie) headers.set("Cookie", cookie);
+        const response = await fetch(`${app.baseUrl}${path}`, { ...init, method: "POST", headers, redirect: "manual" }).catch(
+          (error: Error) => error,
+        );
+        if (response instanceof Error) {
+          failures.push(`${response.message} ${String(response.cause)} ${name} → ${path}`);
+          continue;
+        }
+        const text = await response.text();
+        const bad = expected ? response.status !== expected : response.status >= 500 || response.status < 300;
+        if (bad) failures.push(`${response.status} ${name} → ${path}: ${text.slice(0, 80)}`);
+      }
+    }
+    // The same limit holds for a body sent without Content-Length (chunked), where only reading can tell.
+    const chunked = await fetch(`${app.baseUrl}/cart`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+      redirect: "manual",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect((await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(5);
+  }, 240_000);
+
   it("shows script-looking input as text, never as markup", async () => {
     const response = await fetch(`${app.baseUrl}/search?q=${encodeURIComponent("<script>alert(1)</script>")}`);
     const html = await response.text();
     expect(html).not.toContain("<script>alert(1)</script>");
   });
 });
+
+/**
+ * Every URL that reaches a route with an action, from the build's route tree: optional segments
+ * both with and without (so /cart and /en/cart), dynamic ones filled in from `params`.
+ */
+function actionRoutes(build: ServerBuild, params: Record<string, string>): string[] {
+  const urls = new Set<string>();
+  const pathOf = (id: string): string[] => {
+    const route = build.routes[id]!;
+    const parent = route.parentId ? pathOf(route.parentId) : [];
+    return route.path ? [...parent, ...route.path.split("/")] : parent;
+  };
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route.module.action) continue;
+    let variants = [""];
+    for (const segment of pathOf(id)) {
+      if (!segment) continue;
+      const optional = segment.endsWith("?");
+      const bare = optional ? segment.slice(0, -1) : segment;
+      const value = bare.startsWith(":") ? (bare === ":lang" ? "en" : params[bare.slice(1)] ?? "x") : bare;
+      variants = variants.flatMap((v) => (optional ? [v, `${v}/${value}`] : [`${v}/${value}`]));
+    }
+    for (const v of variants) urls.add(v || "/");
+  }
+  return [...urls].filter((url) => url !== "/webhooks/stripe").sort();
+}

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { upsertProduct } from "../../prisma/factories";
+import { addToCart, createCart } from "~/cart/cart.server";
+import { placeOrder } from "~/payments/checkout.server";
+import { signInAs } from "../support/auth";
+import { checkoutInput } from "../support/checkout";
 import { withTestDatabase } from "../support/database";
 import { Buyer, withHttpApp } from "../support/http-app";
 
@@ -80,5 +84,27 @@ describe("HTTP security", () => {
     const html = await last!.text();
     expect(html).toContain("提交太频繁了");
     expect(html).toMatch(/value="尝试\d+"/);
+  });
+
+  it("masks the buyer's phone on the order page (a forwardable bearer link), while the cooperative's portal has it in full", async () => {
+    const product = await upsertProduct(t.prisma, { stock: 10 });
+    const cart = await createCart(t.prisma);
+    await addToCart(t.prisma, cart, product.id, 1);
+    const order = await placeOrder(t.prisma, {
+      cartId: cart,
+      input: checkoutInput({ contactPhone: "13912345678" }),
+      locale: "zh",
+    });
+    await t.prisma.order.update({ where: { id: order.id }, data: { status: "PAID", paidAt: new Date() } });
+    const { token } = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    for (const path of [`/orders/${token}`, `/en/orders/${token}`]) {
+      const html = await (await fetch(`${app.baseUrl}${path}`)).text();
+      expect(html, path).toContain("139****5678");
+      // Nowhere in the page, its loader data included.
+      expect(html, path).not.toContain("13912345678");
+    }
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF", { cooperativeId: product.cooperativeId });
+    const portal = await fetch(`${app.baseUrl}/portal/orders`, { headers: { Cookie: staff.cookie } });
+    expect(await portal.text()).toContain("13912345678");
   });
 });

@@ -7,16 +7,38 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { rejectControlCharacters, rejectForeignOrigin, securityHeaders } from "../../server/http-security.mjs";
+import {
+  guardFormBodies,
+  onlyKnownWebhooks,
+  rejectControlCharacters,
+  rejectForeignOrigin,
+  rejectMalformedBodies,
+  securityHeaders,
+} from "../../server/http-security.mjs";
+import { markAppRequest, observeRequests } from "../../server/observe-requests.mjs";
+import { metricsOnAppPort } from "../../server/metrics-endpoint.mjs";
+import { matcher } from "../../server/route-ids.mjs";
+import { logger } from "~/observability/logger.server";
+import { metrics } from "~/observability/metrics.server";
+import { scrubPath } from "~/observability/redact";
+import { requestContext } from "~/observability/request-context.server";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll } from "vitest";
 
 export interface HttpApp {
   readonly baseUrl: string;
+  /** The Remix build being served, e.g. to enumerate every route that has an action. */
+  build(): Promise<ServerBuild>;
 }
 
-export function withHttpApp(): HttpApp {
+export interface HttpAppOptions {
+  /** Serve /metrics on the app's port for this bearer token (as METRICS_TOKEN does). */
+  metricsToken?: string;
+}
+
+export function withHttpApp(options: HttpAppOptions = {}): HttpApp {
   let vite: ViteDevServer | undefined;
+  let matchRoute: ReturnType<typeof matcher> | undefined;
   let server: Server | undefined;
   let baseUrl = "";
   beforeAll(async () => {
@@ -28,15 +50,30 @@ export function withHttpApp(): HttpApp {
       server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     });
     const app = express();
+    // The same observation as server.mjs: request ids, one log line and one histogram sample per request.
+    app.use(
+      observeRequests({
+        logger,
+        requestContext,
+        matchRoute: (path: string) => matchRoute?.(path) ?? { routeId: "unmatched", secrets: [] },
+        histogram: metrics().httpDuration,
+        scrubPath,
+      }),
+    );
+    app.use(metricsOnAppPort({ token: options.metricsToken, registry: metrics().registry }));
     app.use(securityHeaders({ production: false }));
+    app.use(onlyKnownWebhooks());
     app.use(rejectForeignOrigin());
     app.use(rejectControlCharacters());
+    app.use(rejectMalformedBodies());
     app.use(vite.middlewares);
     const viteServer = vite;
+    app.use(markAppRequest());
     app.all(
       "*",
       createRequestHandler({
-        build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+        build: async () =>
+          guardFormBodies((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild),
         getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
       }),
     );
@@ -46,6 +83,8 @@ export function withHttpApp(): HttpApp {
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The first request compiles the routes; do it once before the tests time anything.
     await fetch(`${baseUrl}/healthz`);
+    const build = (await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    matchRoute = matcher(build.routes);
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
@@ -55,6 +94,7 @@ export function withHttpApp(): HttpApp {
     get baseUrl() {
       return baseUrl;
     },
+    build: async () => (await vite!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild,
   };
 }
 

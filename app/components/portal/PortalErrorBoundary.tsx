@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import { consoleLocale, translate } from "~/utils/i18n";
 import { portalHref } from "~/portal/href";
+import { ErrorReference } from "../ErrorReference";
 
 /**
  * What a portal page shows instead of itself when its loader or action fails: a record that is
@@ -20,6 +21,7 @@ export function PortalErrorBoundary() {
       <Link to={portalHref(locale, "/portal")} className="mt-4 inline-block text-brand-700 underline">
         {translate(locale, "portal.error.backToPortal")}
       </Link>
+      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
     </div>
   );
 }

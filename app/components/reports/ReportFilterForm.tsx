@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { REPORT_BASE_PATH, REPORT_CHANNELS, reportHref, type ReportFilters } from "~/reports/report-params";
 import type { ReportData, ReportOptions, ReportScope } from "~/reports/types";
+import { rangeName } from "~/reports/tables";
 
 /**
  * The report's filters as a plain GET form: the view lives in the URL (shareable, bookmarkable)
@@ -14,12 +15,15 @@ export function ReportFilterForm({
   options,
   scope,
   fair,
+  open = false,
 }: {
   locale: Locale;
   filters: ReportFilters;
   options: ReportOptions;
   scope: ReportScope | null;
   fair: ReportData["fair"];
+  /** Open from the start, e.g. when the view's values need fixing. */
+  open?: boolean;
 }) {
   const t = (key: MessageKey) => translate(locale, key);
   const belowRegion = Boolean(filters.county || filters.cooperative);
@@ -35,14 +39,19 @@ export function ReportFilterForm({
   ];
   const field = "min-h-10 w-full rounded border border-stone-300 bg-white px-2";
   return (
-    <section
-      aria-labelledby="filters-heading"
-      className="space-y-3 rounded border border-stone-200 bg-white p-3 print:hidden"
+    // Collapsible, so on a phone the figures come first and the filters take one line until asked for.
+    <details
+      open={open}
+      className="group space-y-3 rounded border border-stone-200 bg-white p-3 print:hidden"
       data-testid="filters"
     >
-      <h2 id="filters-heading" className="text-base font-bold">
-        {t("reports.filters")}
-      </h2>
+      <summary className="flex min-h-10 cursor-pointer items-center gap-2 text-base font-bold">
+        <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        <span id="filters-heading">{t("reports.filters")}</span>
+        <span className="truncate text-sm font-normal text-stone-600">{rangeName(filters, locale)}</span>
+      </summary>
       {/* A fresh form per view: after a navigation the fields show the URL's values, not stale input. */}
       <Form
         key={reportHref(locale, filters)}
@@ -139,6 +148,6 @@ export function ReportFilterForm({
           );
         })}
       </nav>
-    </section>
+    </details>
   );
 }

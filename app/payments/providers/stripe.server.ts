@@ -25,6 +25,7 @@ import {
   stripeConfigured,
   verifyStripeWebhook,
 } from "./stripe-api.server";
+import { logger } from "~/observability/logger.server";
 
 /** Any failure to talk to Stripe leaves the order pending and the buyer able to try again. */
 async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
@@ -33,7 +34,7 @@ async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!isStripeError(error)) throw error;
     // A rejected request (bad key, invalid parameters) will not fix itself: say so loudly.
-    if (!isTransientStripeError(error)) console.error(`stripe: ${what} rejected: ${error.type}: ${error.message}`);
+    if (!isTransientStripeError(error)) logger().error({ stripeError: error.type, err: error }, `stripe: ${what} rejected`);
     throw new PaymentsUnavailableError(`Stripe could not ${what} (${error.type}: ${error.message})`);
   }
 }

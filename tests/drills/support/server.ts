@@ -56,7 +56,12 @@ export function serverEnv(port: number, extra: Record<string, string>): Record<s
   };
 }
 
-export async function startServer(options: { env: Record<string, string>; port?: number }): Promise<AppServer> {
+export async function startServer(options: {
+  env: Record<string, string>;
+  port?: number;
+  /** How long start-up may take (30 s); the embedded database's first open and recovery take longer on a busy machine. */
+  startTimeoutMs?: number;
+}): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
     throw new Error("the drills run the production build: run `npm run build` first");
   }
@@ -84,13 +89,14 @@ export async function startServer(options: { env: Record<string, string>; port?:
   const running = () => child.exitCode === null && child.signalCode === null;
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (!running()) throw new Error(`the server exited before listening:\n${output}`);
     if (output.includes("fair storefront on")) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the server did not listen within 30 s:\n${output}`);
+      throw new Error(`the server did not listen within ${startTimeoutMs / 1000} s:\n${output}`);
     }
     await sleep(50);
   }

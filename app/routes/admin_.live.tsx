@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { LiveWall } from "~/components/live/LiveWall";
+import { OrganiserPanels } from "~/components/live/OrganiserPanels";
+import { useLiveSnapshot } from "~/components/live/use-live-snapshot";
+import { requireOrganiser } from "~/accounts/auth.server";
+import { liveTickers } from "~/live/live-tickers.server";
+import type { OrganiserSnapshot } from "~/live/types";
+import { consoleLocale, translate } from "~/utils/i18n";
+
+export const handle = { screen: true };
+
+/** /admin/live: the fair wall with how checkout and payments are going, for organisers only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const snapshot = await liveTickers().organiser.current();
+  return Response.json({ locale: consoleLocale(request.url), snapshot }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export const meta: MetaFunction = () => [{ title: `${translate("zh", "live.organiserTitle")}` }];
+
+export default function OrganiserLivePage() {
+  const { locale, snapshot: initial } = useLoaderData<{ locale: "zh" | "en"; snapshot: OrganiserSnapshot }>();
+  const { snapshot, connected } = useLiveSnapshot(initial, "/admin/live/events");
+  return (
+    <LiveWall
+      snapshot={snapshot}
+      locale={locale}
+      connected={connected}
+      title="live.organiserTitle"
+      extra={<OrganiserPanels snapshot={snapshot} locale={locale} />}
+    />
+  );
+}
