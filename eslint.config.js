@@ -51,7 +51,8 @@ export default tseslint.config(
             {
               target: "./app/components",
               from: ["./app/**/*.server.ts", "./app/**/*.server.tsx", "./app/routes/**"],
-              message: "Components never import server modules or routes; move the type to a plain module of its domain.",
+              message:
+                "Components never import server modules or routes; move the type to a plain module of its domain.",
             },
           ],
         },

@@ -38,6 +38,7 @@ try {
   }
   throw error;
 }
+// config is boot()'s checked environment: PORT, HOST and TRUST_PROXY come from the same zod schema as the app's settings.
 
 const registry = observability.metrics().registry;
 const shutdown = gracefulShutdown({
@@ -68,7 +69,7 @@ app.use(metricsOnAppPort({ token: config.METRICS_TOKEN, registry }));
 // COMPRESSION=off behind a proxy that compresses (config/varnish); "node" (the default) otherwise.
 const compress = compressionMiddleware(process.env.COMPRESSION);
 if (compress) app.use(compress);
-app.use(securityHeaders({ production: process.env.NODE_ENV === "production" }));
+app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
 app.use(onlyKnownWebhooks());
 app.use(rejectForeignOrigin());
 app.use(rejectControlCharacters());
@@ -77,11 +78,7 @@ app.use(rejectMalformedBodies());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // Behind a load balancer, set TRUST_PROXY (e.g. "1" or "loopback") so req.ip is the buyer's address.
-if (process.env.TRUST_PROXY)
-  app.set(
-    "trust proxy",
-    /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
-  );
+if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
 app.use(markAppRequest());
 app.all(
   "*",
@@ -94,7 +91,13 @@ app.all(
 // In a cluster the primary serves METRICS_PORT for every worker (scripts/start.mjs); a worker answers it.
 if (cluster.isWorker) answerClusterMetrics();
 else if (config.METRICS_PORT)
-  startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, registry, token: config.METRICS_TOKEN, logger: logger() });
+  startMetricsServer({
+    host: config.METRICS_HOST,
+    port: config.METRICS_PORT,
+    registry,
+    token: config.METRICS_TOKEN,
+    logger: logger(),
+  });
 
 const server = app.listen(config.PORT, config.HOST, () => {
   observability.markReady();

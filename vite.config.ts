@@ -11,13 +11,14 @@ declare module "@remix-run/node" {
 
 function remixPlugin() {
   return remix({
-    ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.md"],
+    // Routes are listed by app/routes.ts (v3_routeConfig).
     future: {
       v3_fetcherPersist: true,
       v3_relativeSplatPath: true,
       v3_throwAbortReason: true,
       v3_singleFetch: true,
       v3_lazyRouteDiscovery: true,
+      v3_routeConfig: true,
     },
   });
 }

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { env } from "~/utils/env.server";
 import { logger } from "~/observability/logger.server";
 
 export interface Mail {
@@ -14,11 +15,11 @@ export interface Mail {
  * (outside the structured log) so a developer can follow it.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  const SMTP_URL = process.env.SMTP_URL;
-  const MAIL_FROM = process.env.MAIL_FROM ?? "fair@localhost";
+  const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) {
     logger().warn({ subject: mail.subject }, "mail not sent: SMTP_URL is not set");
-    if (process.env.NODE_ENV === "development") process.stderr.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+    if (process.env.NODE_ENV === "development")
+      process.stderr.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL);

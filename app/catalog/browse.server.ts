@@ -3,13 +3,7 @@
  * Only LISTED products are ever shown; each page is a fixed number of queries, never one per row.
  */
 import type { OrganisationKind, Prisma, PrismaClient } from "~/generated/prisma/client";
-import {
-  certificationOf,
-  cooperativeCardSelect,
-  productCardSelect,
-  stockState,
-  toProductCard,
-} from "./catalog.server";
+import { certificationOf, cooperativeCardSelect, productCardSelect, stockState, toProductCard } from "./catalog.server";
 import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
 
 export const PAGE_SIZE = 24;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalYuanToFen, fenToShortYuan } from "~/utils/money";
 
 /**
  * The search page's URL query (/search?q=…&region=…&county=…&category=…&certified=1&min=…&max=…
@@ -73,10 +74,7 @@ const yuanToFen = z
       .trim(),
   )
   .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/))
-  .transform((yuan) => {
-    const [whole = "0", cents = ""] = yuan.split(".");
-    return Number(whole) * 100 + Number(cents.padEnd(2, "0"));
-  });
+  .transform(decimalYuanToFen);
 
 const slug = z
   .string()
@@ -184,12 +182,7 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
 }
 
 /** Fen as the shortest yuan string for a URL: 1000 → "10", 1050 → "10.5", 1099 → "10.99". */
-export function fenToYuanParam(fen: number): string {
-  const whole = Math.floor(fen / 100);
-  const cents = fen % 100;
-  if (cents === 0) return String(whole);
-  return `${whole}.${String(cents).padStart(2, "0").replace(/0$/, "")}`;
-}
+export const fenToYuanParam = fenToShortYuan;
 
 /** The URL query of a search, without defaults, so shared links stay short: toSearchParams(query, { page: 2 }). */
 export function toSearchParams(

@@ -23,7 +23,6 @@ const APOSTROPHES = "'’‘`";
 /** Separates names in the haystack, so no word matches across two names (control characters never survive the schema). */
 const SEPARATOR = "\u001f";
 
-
 export interface SearchOptions {
   /** Which language's name the "name" sort follows. */
   locale?: Locale;

@@ -4,8 +4,7 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
-import type { PrismaClient } from "~/generated/prisma/client";
-import type { Tx } from "~/portal/portal-common.server";
+import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 
 /** The largest photo a cooperative may upload (the Upload table's CHECK says the same). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -49,7 +48,10 @@ export function checkImage(bytes: Uint8Array): ImageType {
  * Stores a checked image in the database (so every server can serve it) under a generated id,
  * in the caller's transaction; returns the id. The uploader's file name is never kept.
  */
-export async function storeImage(tx: Tx, args: { bytes: Uint8Array; uploadedById: string | null }) {
+export async function storeImage(
+  tx: Prisma.TransactionClient,
+  args: { bytes: Uint8Array; uploadedById: string | null },
+) {
   const contentType = checkImage(args.bytes);
   const id = randomUUID();
   // Sent as base64 text and decoded by PostgreSQL: the PGlite driver adapter cannot take the

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import type {
   ApproveCertificationSchema,
@@ -12,8 +12,6 @@ import type {
   RegionSchema,
 } from "~/console/admin-schema";
 import { audit } from "~/accounts/accounts.server";
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** A change an organiser asked for that the data does not allow (a taken slug, say). */
 export class AdminError extends Error {
@@ -34,8 +32,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 async function audited<T extends { id: string }>(
   prisma: PrismaClient,
   actorId: string,
-  entry: { action: string; entity: string; before: (tx: Tx) => Promise<unknown> },
-  write: (tx: Tx) => Promise<T>,
+  entry: { action: string; entity: string; before: (tx: Prisma.TransactionClient) => Promise<unknown> },
+  write: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
   try {
     const result = await prisma.$transaction(async (tx) => {

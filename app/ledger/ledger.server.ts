@@ -1,8 +1,6 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 import type { LedgerTarget } from "~/generated/prisma/enums";
 import { allocateByWeight } from "./attribution";
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 interface EntryDraft {
   target: LedgerTarget;
@@ -38,7 +36,7 @@ export function attribute(
  * order paid). Seller-side organisations are those paired with the line's cooperative, or, if
  * none, with its county, at the time of sale.
  */
-export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Promise<number> {
+export async function recordSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date): Promise<number> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -93,7 +91,7 @@ export async function recordSale(tx: Tx, orderId: string, occurredAt: Date): Pro
  * the largest-remainder split of everything refunded so far over the sale's own shares, so the
  * parts add up to exactly the sale entries when the whole line is refunded.
  */
-export async function recordRefund(tx: Tx, refundId: string, occurredAt: Date): Promise<number> {
+export async function recordRefund(tx: Prisma.TransactionClient, refundId: string, occurredAt: Date): Promise<number> {
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
     select: { orderId: true, lines: { select: { orderLineId: true, amountFen: true } } },

@@ -5,8 +5,6 @@ import { countLedgerEntries, countPaymentEvent } from "~/observability/metrics.s
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { reserveLines, returnLines } from "./reservation.server";
 
-type Tx = Prisma.TransactionClient;
-
 export type PaymentEventType = "succeeded" | "failed" | "expired";
 
 export interface PaymentEventInput {
@@ -104,7 +102,7 @@ async function applyInTransaction(
 }
 
 async function setStatus(
-  tx: Tx,
+  tx: Prisma.TransactionClient,
   orderId: string,
   status: OrderStatus,
   extra: { paidAt?: Date; paymentReference?: string },
@@ -120,18 +118,18 @@ async function setStatus(
   });
 }
 
-async function linesOf(tx: Tx, orderId: string) {
+async function linesOf(tx: Prisma.TransactionClient, orderId: string) {
   return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
-async function releaseStock(tx: Tx, orderId: string, moved: string[]) {
+async function releaseStock(tx: Prisma.TransactionClient, orderId: string, moved: string[]) {
   const lines = await linesOf(tx, orderId);
   await returnLines(tx, lines);
   moved.push(...lines.map((line) => line.productId));
 }
 
 /** Takes every line's stock again, all or nothing (listed or not: it was sold); false when any line is gone. */
-async function reserveAgain(tx: Tx, orderId: string, moved: string[]): Promise<boolean> {
+async function reserveAgain(tx: Prisma.TransactionClient, orderId: string, moved: string[]): Promise<boolean> {
   const lines = await linesOf(tx, orderId);
   const short = await reserveLines(tx, lines);
   if (short.length === 0) moved.push(...lines.map((line) => line.productId));

@@ -1,8 +1,3 @@
-import type { PrismaClient } from "~/generated/prisma/client";
-
-/** A Prisma transaction client, for functions that write inside the caller's transaction. */
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
 /**
  * The record does not exist or belongs to another cooperative. The two are deliberately the same
  * answer (404), so a cooperative cannot learn which ids other cooperatives use.

@@ -1,8 +1,8 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient, Prisma } from "~/generated/prisma/client";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import type { ProductInput } from "~/portal/portal-schema";
 import { audit } from "~/accounts/accounts.server";
-import { isUniqueViolation, PortalConflictError, PortalNotFoundError, type Tx } from "./portal-common.server";
+import { isUniqueViolation, PortalConflictError, PortalNotFoundError } from "./portal-common.server";
 import { storeImage } from "~/catalog/uploads.server";
 import { MAX_STOCK } from "~/catalog/stock";
 
@@ -84,7 +84,11 @@ export async function getOwnProduct(prisma: PrismaClient, cooperativeId: string,
 }
 
 /** Throws PortalNotFoundError unless the product is this cooperative's. Cheap: checks ids only. */
-export async function assertOwnProduct(prisma: PrismaClient | Tx, cooperativeId: string, id: string) {
+export async function assertOwnProduct(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  cooperativeId: string,
+  id: string,
+) {
   const found = await prisma.product.findFirst({ where: { id, cooperativeId }, select: { id: true } });
   if (!found) throw new PortalNotFoundError("product");
 }
@@ -103,7 +107,7 @@ export function slugify(name: string): string {
 
 const randomSuffix = () => Math.random().toString(36).slice(2, 8);
 
-async function assertCategory(tx: Tx, categoryId: string) {
+async function assertCategory(tx: Prisma.TransactionClient, categoryId: string) {
   const category = await tx.category.findUnique({ where: { id: categoryId }, select: { id: true } });
   if (!category) throw new PortalConflictError("categoryId", "portal.error.categoryRequired");
 }

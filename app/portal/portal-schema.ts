@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_STOCK } from "~/catalog/stock";
 import { isPrintable } from "~/utils/text";
+import { fenToDecimal, parseYuan } from "~/utils/money";
 
 /*
  * The cooperative portal's forms. The same schemas run in the browser (errors show before the
@@ -14,20 +15,10 @@ export { MAX_STOCK };
 /** Units of one product in one booth sale. */
 export const MAX_BOOTH_QUANTITY = 999;
 
-/**
- * Turns a price typed in yuan ("128", "128.5", "¥128.00") into integer fen without floating
- * point: the yuan and the fen are read as two integers. Null when it is not a price.
- */
-export function parseYuanToFen(text: string): number | null {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^[¥￥]\s*/, ""));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
-
-/** Fen as the yuan a form shows ("128.00"), without floating point. */
-export function fenToYuanText(fen: number): string {
-  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
-}
+/** A price typed in yuan ("128", "¥128.50") as integer fen; null when it is not a price (money.ts). */
+export const parseYuanToFen = (text: string): number | null => parseYuan(text);
+/** Fen as the yuan a price field shows ("128.00"). */
+export const fenToYuanText = fenToDecimal;
 
 const text = (min: number, max: number, required: string) =>
   z

@@ -1,7 +1,7 @@
 import type { CsvCell } from "~/utils/csv";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
-import { fenToDecimal } from "~/utils/seo";
+import { fenToDecimal } from "~/utils/money";
 import { drillDown, reportHref, type ReportFilters } from "~/reports/report-params";
 import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "~/reports/types";
 

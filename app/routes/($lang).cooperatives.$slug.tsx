@@ -1,70 +1,39 @@
-import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { PartnersSection } from "~/components/browse/PartnersSection";
 import { ProductSection } from "~/components/browse/ProductSection";
 import { linkageHelpKey, linkageKey } from "~/components/browse/format";
-import { parsePage } from "~/utils/page-param";
+import { browseMeta } from "~/catalog/browse-meta";
+import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCooperativePage } from "~/catalog/browse.server";
-import { db } from "~/utils/db.server";
-import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
-import { cacheKeys } from "~/utils/cache-purge.server";
-import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
-import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
+import { publicRouteHeaders } from "~/utils/http.server";
+import { localePath, pick, translate } from "~/utils/i18n";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = localeFromParam(params.lang);
-  const page = parsePage(request);
-  if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
-  const found = await getCooperativePage(await db(), params.slug, { page });
-  if (!found || page > found.products.pageCount) throw new Response("Not found", { status: 404 });
-  return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
-    {
-      headers: publicPageHeaders(request, {
-        sMaxAge: 60,
-        swr: 300,
-        keys: [cacheKeys.catalogue, cacheKeys.listings, ...found.products.items.map((p) => cacheKeys.product(p.id))],
-      }),
-    },
-  );
+export function loader(args: LoaderFunctionArgs) {
+  return loadBrowsePage(args, getCooperativePage);
 }
 
 /** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
 export const headers = publicRouteHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  if (!data) return notFoundMeta(localeFromPath(location.pathname));
-  const { locale, baseUrl, cooperative, products } = data;
-  const { county } = cooperative;
-  const path = `/cooperatives/${cooperative.slug}`;
-  const name = pick(locale, cooperative, "name");
-  return [
-    ...pageMeta({
-      baseUrl,
-      locale,
-      path,
-      search: products.page > 1 ? `?page=${products.page}` : "",
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  browseMeta(data, location, ({ locale, cooperative }) => {
+    const { county } = cooperative;
+    const name = pick(locale, cooperative, "name");
+    return {
+      path: `/cooperatives/${cooperative.slug}`,
       title: `${name} · ${pick(locale, county, "name")}`,
       description:
         pick(locale, cooperative, "story") ||
         `${pick(locale, county.region, "name")} · ${pick(locale, county, "name")}`,
-    }),
-    {
-      "script:ld+json": breadcrumbJsonLd([
-        { name: translate(locale, "nav.home"), url: localeUrl(baseUrl, locale, "/") },
-        {
-          name: pick(locale, county.region, "name"),
-          url: localeUrl(baseUrl, locale, `/regions/${county.region.slug}`),
-        },
-        { name: pick(locale, county, "name"), url: localeUrl(baseUrl, locale, `/counties/${county.slug}`) },
-        { name, url: localeUrl(baseUrl, locale, path) },
-      ]),
-    },
-  ];
-};
+      parents: [
+        { name: pick(locale, county.region, "name"), path: `/regions/${county.region.slug}` },
+        { name: pick(locale, county, "name"), path: `/counties/${county.slug}` },
+      ],
+      name,
+    };
+  });
 
 export default function CooperativePage() {
   const { locale, cooperative, partners, products } = useLoaderData<typeof loader>();

@@ -1,61 +1,31 @@
-import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/browse/Breadcrumbs";
 import { PairedOrganisationList } from "~/components/browse/PairedOrganisationList";
 import { ProductSection } from "~/components/browse/ProductSection";
-import { parsePage } from "~/utils/page-param";
+import { browseMeta } from "~/catalog/browse-meta";
+import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getRegionPage } from "~/catalog/browse.server";
-import { db } from "~/utils/db.server";
-import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
-import { cacheKeys } from "~/utils/cache-purge.server";
-import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
-import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
+import { publicRouteHeaders } from "~/utils/http.server";
+import { localePath, pick, translate } from "~/utils/i18n";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = localeFromParam(params.lang);
-  const page = parsePage(request);
-  if (!locale || !page || !params.slug) throw new Response("Not found", { status: 404 });
-  const found = await getRegionPage(await db(), params.slug, { page });
-  if (!found || page > found.products.pageCount) throw new Response("Not found", { status: 404 });
-  return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
-    {
-      headers: publicPageHeaders(request, {
-        sMaxAge: 60,
-        swr: 300,
-        keys: [cacheKeys.catalogue, cacheKeys.listings, ...found.products.items.map((p) => cacheKeys.product(p.id))],
-      }),
-    },
-  );
+export function loader(args: LoaderFunctionArgs) {
+  return loadBrowsePage(args, getRegionPage);
 }
 
 /** Shared by the cache in front for anonymous visitors (ADR 007); errors never. */
 export const headers = publicRouteHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  if (!data) return notFoundMeta(localeFromPath(location.pathname));
-  const { locale, baseUrl, region, products } = data;
-  const path = `/regions/${region.slug}`;
-  const name = pick(locale, region, "name");
-  return [
-    ...pageMeta({
-      baseUrl,
-      locale,
-      path,
-      search: products.page > 1 ? `?page=${products.page}` : "",
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  browseMeta(data, location, ({ locale, region }) => {
+    const name = pick(locale, region, "name");
+    return {
+      path: `/regions/${region.slug}`,
       title: name,
       description: pick(locale, region, "description") || translate(locale, "home.regionsIntro"),
-    }),
-    {
-      "script:ld+json": breadcrumbJsonLd([
-        { name: translate(locale, "nav.home"), url: localeUrl(baseUrl, locale, "/") },
-        { name, url: localeUrl(baseUrl, locale, path) },
-      ]),
-    },
-  ];
-};
+      name,
+    };
+  });
 
 export default function RegionPage() {
   const { locale, region, organisations, products } = useLoaderData<typeof loader>();

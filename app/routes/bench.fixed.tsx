@@ -5,9 +5,10 @@
  */
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { env } from "~/utils/env.server";
 
 export function loader() {
-  if (process.env.BENCH_ROUTES !== "1") throw new Response("Not found", { status: 404 });
+  if (!env().BENCH_ROUTES) throw new Response("Not found", { status: 404 });
   return { items: ["普洱茶", "红米", "牦牛肉干", "核桃", "彝绣"] };
 }
 

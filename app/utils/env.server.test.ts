@@ -102,4 +102,31 @@ describe("payments configuration", () => {
     expect(() => parseEnv({ NODE_ENV: "test", STRIPE_API_PORT: "http" })).toThrow(/STRIPE_API_PORT/);
     expect(() => parseEnv({ NODE_ENV: "test", STRIPE_API_PROTOCOL: "ftp" })).toThrow(/STRIPE_API_PROTOCOL/);
   });
+
+  it("checks the mail, rate-limit, benchmark and proxy settings too, with the defaults a fresh clone needs", () => {
+    const defaults = parseEnv({ NODE_ENV: "test" });
+    expect(defaults).toMatchObject({
+      MAIL_FROM: "fair@localhost",
+      RATE_LIMITS: "on",
+      BENCH_ROUTES: false,
+      HOST: "0.0.0.0",
+    });
+    expect(defaults.SMTP_URL).toBeUndefined();
+    expect(defaults.TRUST_PROXY).toBeUndefined();
+    expect(
+      parseEnv({
+        NODE_ENV: "test",
+        SMTP_URL: "smtps://u:p@mail.example.org:465",
+        MAIL_FROM: "展销会 <fair@example.org>",
+        RATE_LIMITS: "off",
+        BENCH_ROUTES: "1",
+        TRUST_PROXY: "1",
+        PORT: "3201",
+      }),
+    ).toMatchObject({ RATE_LIMITS: "off", BENCH_ROUTES: true, TRUST_PROXY: 1, PORT: 3201 });
+    expect(parseEnv({ NODE_ENV: "test", TRUST_PROXY: "loopback" }).TRUST_PROXY).toBe("loopback");
+    expect(() => parseEnv({ NODE_ENV: "test", SMTP_URL: "mail.example.org" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ NODE_ENV: "test", RATE_LIMITS: "false" })).toThrow(/RATE_LIMITS/);
+    expect(() => parseEnv({ NODE_ENV: "test", PORT: "http" })).toThrow(/PORT/);
+  });
 });

@@ -24,7 +24,8 @@ export function embeddedSessionSecret(dataDir: string): string {
   const file = sessionSecretPath(dataDir);
   const read = () => {
     const secret = readFileSync(file, "utf8").trim();
-    if (secret.length < 32) throw new ConfigError(`${file} holds no usable session secret: delete it to make a new one.`);
+    if (secret.length < 32)
+      throw new ConfigError(`${file} holds no usable session secret: delete it to make a new one.`);
     return secret;
   };
   try {
@@ -89,6 +90,25 @@ const EnvSchema = z.object({
   STRIPE_API_HOST: optionalString,
   STRIPE_API_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   STRIPE_API_PROTOCOL: optionalString.pipe(z.enum(["http", "https"]).optional()),
+  // Account mail (password resets, invitations): through this SMTP server, or to the log when unset.
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: optionalString.transform((value) => value ?? "fair@localhost"),
+  /** "off" turns the per-address rate limits off (load tests and test suites that send many requests from one address). */
+  RATE_LIMITS: optionalString.pipe(z.enum(["on", "off"]).default("on")),
+  /** "1" serves the benchmark's baseline route (/bench/fixed); 404 otherwise. */
+  BENCH_ROUTES: optionalString.pipe(z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+  /**
+   * Behind a load balancer: Express's "trust proxy", a hop count ("1") or an address list
+   * ("loopback"), so the client address is the buyer's rather than the balancer's.
+   */
+  TRUST_PROXY: optionalString.transform((value) =>
+    value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value,
+  ),
   // Observability (README "Watching the fair"). Log level; JSON lines everywhere unless development asks for pretty.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),

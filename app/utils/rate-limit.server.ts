@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { env } from "./env.server";
 import { countRateLimitRefusal } from "~/observability/metrics.server";
 
 export interface RateLimit {
@@ -19,7 +20,7 @@ export const LIMITS = {
  * it is allowed. One atomic upsert per request; old windows are pruned now and then.
  */
 export async function hitRateLimit(prisma: PrismaClient, limit: RateLimit, key: string, now = new Date()) {
-  if (process.env.RATE_LIMITS === "off") return { allowed: true, retryAfterSeconds: 0 };
+  if (env().RATE_LIMITS === "off") return { allowed: true, retryAfterSeconds: 0 };
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await prisma.$queryRaw<{ count: number }[]>`

@@ -5,6 +5,7 @@
  */
 import type { MetaDescriptor } from "@remix-run/node";
 import { htmlLang, LOCALES, localePath, translate, type Locale } from "./i18n";
+import { fenToDecimal } from "./money";
 
 /** An absolute URL on the public origin; keeps any path the origin itself has. */
 export function absoluteUrl(baseUrl: string, path: string): string {
@@ -17,13 +18,8 @@ export function localeUrl(baseUrl: string, locale: Locale, path: string, search 
   return absoluteUrl(baseUrl, localePath(locale, path)) + search;
 }
 
-/** Fen as the decimal string schema.org offers expect: 12800 → "128.00", without float arithmetic. */
-export function fenToDecimal(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new TypeError(`money must be an integer number of fen, got ${fen}`);
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
+/** Fen as the decimal string schema.org offers expect (money.ts). */
+export { fenToDecimal };
 
 /** A one-line summary for a meta description: whitespace collapsed, at most `max` characters. */
 export function summary(text: string, max = 150): string {
