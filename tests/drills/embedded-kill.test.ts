@@ -112,7 +112,7 @@ describeDrill("drill: the embedded database, one owner, SIGKILLed mid checkout r
     const secondStarted = performance.now();
     const second = await startServer({ env: appEnv, startTimeoutMs: START_TIMEOUT_MS }).catch((e: Error) => e);
     expect(second).toBeInstanceOf(Error);
-    const refusal = (second as Error).message.split("\n").find((l) => l.startsWith("cannot start:")) ?? "";
+    const refusal = (second as Error).message.split("\n").find((l) => l.includes("cannot start:")) ?? ""; // a JSON log line since the structured logs
     expect(refusal).toMatch(new RegExp(`is held by node server\\.mjs \\(pid ${server!.pid} `));
     lines.push(
       `  a second server on the folder: refused in ${((performance.now() - secondStarted) / 1000).toFixed(1)} s: "${refusal}"`,

@@ -133,7 +133,8 @@ describeDrill("drill: Stripe unreachable", () => {
       holdsStock: true,
     });
     expect(await stockOf(product.id)).toBe(8);
-    expect(server.output()).toContain(`payment could not start for order ${order.id}`);
+    // One structured log line names the order (pino JSON).
+    expect(server.output()).toMatch(new RegExp(`"orderId":"${order.id}".*"msg":"payment could not start"`));
 
     // The reservation runs out: viewing the order page sweeps it, and the stock comes back.
     await db!.prisma.order.update({ where: { id: order.id }, data: { reservedUntil: new Date(Date.now() - 60_000) } });
