@@ -6,10 +6,31 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /** The domain folders under app/ (see each folder's README.md). */
-const DOMAINS = ["catalog", "cart", "orders", "payments", "ledger", "reports", "accounts", "portal", "console", "live"];
+const DOMAINS = [
+  "catalog",
+  "cart",
+  "orders",
+  "payments",
+  "ledger",
+  "reports",
+  "accounts",
+  "portal",
+  "console",
+  "live",
+  "units",
+];
 
 export default tseslint.config(
-  { ignores: ["build/**", "scripts/bench/bare-remix/build/**", "app/generated/**", "node_modules/**", "test-results/**", ".data/**"] },
+  {
+    ignores: [
+      "build/**",
+      "scripts/bench/bare-remix/build/**",
+      "app/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      ".data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

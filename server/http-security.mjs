@@ -96,6 +96,9 @@ export function rejectForeignOrigin({
   };
 }
 
+const UNREADABLE_FORM = "Bad request: the form could not be read.\n请求无效：无法读取表单。";
+const TOO_LARGE_FORM = "Too large: this form is bigger than any form of ours.\n内容过大：超出表单允许的大小。";
+
 /** Bodies the site's forms can send: a urlencoded form, or multipart for a photo upload. */
 export const FORM_LIMITS = {
   "application/x-www-form-urlencoded": 1024 * 1024,
@@ -119,28 +122,22 @@ export function rejectMalformedBodies({ exempt = [STRIPE_WEBHOOK_PATH] } = {}) {
       return;
     }
     if (mediaType === "multipart/form-data" && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType)) {
-      plain(res, 400, "Bad request: the form could not be read.\n请求无效：无法读取表单。");
+      plain(res, 400, UNREADABLE_FORM);
       return;
     }
     const length = Number(req.get("content-length") ?? 0);
     if (length > limit) {
-      plain(res, 413, "Too large: this form is bigger than any form of ours.\n内容过大：超出表单允许的大小。");
+      plain(res, 413, TOO_LARGE_FORM);
       return;
     }
     next();
   };
 }
 
-const unreadableForm = () =>
-  new Response("Bad request: the form could not be read.\n请求无效：无法读取表单。", {
-    status: 400,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
-const tooLargeForm = () =>
-  new Response("Too large: this form is bigger than any form of ours.\n内容过大：超出表单允许的大小。", {
-    status: 413,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+const textResponse = (status, text) =>
+  new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const unreadableForm = () => textResponse(400, UNREADABLE_FORM);
+const tooLargeForm = () => textResponse(413, TOO_LARGE_FORM);
 
 /**
  * Wraps each route's action so that `request.formData()` reads at most the form limit (also

@@ -9,7 +9,9 @@ export interface CertificateValidity {
 
 /**
  * Certified on the day of sale: a certificate number and a validity that covers that day.
- * Certificates run by calendar day in China, so the day is Shanghai's.
+ * Certificates run by calendar day in China, so the day is Shanghai's. Checkout's one-statement
+ * reservation (payments/reservation.server.ts, reserveCartAsOrder) applies the same rule in SQL:
+ * change both together.
  */
 export function isCertified(product: CertificateValidity, on: Date): boolean {
   if (!product.certificateNumber) return false;

@@ -216,6 +216,7 @@ export async function reserveCartAsOrder(
     ), lines AS (
       INSERT INTO "OrderLine" ("id", "orderId", "productId", "cooperativeId", "nameZh", "nameEn", "unitZh", "unitEn",
                                "quantity", "unitPriceFen", "lineTotalFen", "certified")
+      -- "certified" is catalog/certification.ts's isCertified, in SQL: change both together.
       SELECT gen_random_uuid()::text, o."id", r."id", r."cooperativeId", r."nameZh", r."nameEn", r."unitZh", r."unitEn",
              r."quantity", r."priceFen", r."quantity" * r."priceFen",
              r."certificateNumber" IS NOT NULL

@@ -1,5 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
+import type { RecipientRow } from "~/units/recipients-csv";
 import { applyPaymentEvent, releaseExpiredReservations } from "./payments.server";
 import { createPendingOrder, reserveLines, SoldOutError } from "./reservation.server";
 
@@ -17,9 +18,12 @@ export const DEFAULT_TRANSFER_HOLD_DAYS = 7;
 // Characters nothing on a bank's remark line can confuse (no 0/O, 1/I/L).
 const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-/** A transfer reference such as "XF-7K4M-9QZ2", short enough to type into a bank's remark field. */
-export function newTransferReference(random: (n: number) => number = (n) => Math.floor(Math.random() * n)): string {
-  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)]).join("");
+/**
+ * A transfer reference such as "XF-7K4M-9QZ2", short enough to type into a bank's remark field.
+ * Drawn from the CSPRNG: a guessable reference would let anyone name another unit's order.
+ */
+export function newTransferReference(): string {
+  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("");
   return `XF-${part()}-${part()}`;
 }
 
@@ -28,17 +32,8 @@ export interface UnitDelivery {
   contactPhone: string;
   /** One address for the whole order, or null when every recipient is listed. */
   address: { recipientName: string; province: string; city: string; district: string; addressLine: string } | null;
-  recipients: {
-    line: number;
-    recipient: string;
-    mobile: string;
-    province: string;
-    city: string;
-    district: string;
-    address: string;
-    productId: string;
-    quantity: number;
-  }[];
+  /** The rows of a checked recipient file (units/recipients-csv.ts), or none. */
+  recipients: RecipientRow[];
 }
 
 export class UnitOrderError extends Error {
