@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { RecipientRow } from "~/units/recipients-csv";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { applyPaymentEvent, releaseExpiredReservations } from "./payments.server";
 import { createPendingOrder, reserveLines, SoldOutError } from "./reservation.server";
 
@@ -69,13 +70,10 @@ export async function placeUnitOrder(
   });
   if (existing) return existing;
 
-  const wanted = new Map<string, number>();
-  for (const line of args.lines)
-    if (line.quantity > 0) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+  const wanted = quantitiesByProduct(args.lines);
   if (wanted.size === 0) throw new UnitOrderError("no-lines");
   if (args.delivery.recipients.length > 0) {
-    const listed = new Map<string, number>();
-    for (const r of args.delivery.recipients) listed.set(r.productId, (listed.get(r.productId) ?? 0) + r.quantity);
+    const listed = quantitiesByProduct(args.delivery.recipients);
     const same = listed.size === wanted.size && [...wanted].every(([id, q]) => listed.get(id) === q);
     if (!same) throw new UnitOrderError("recipients-mismatch");
   }
@@ -85,6 +83,39 @@ export async function placeUnitOrder(
   const holdUntil = transfer
     ? new Date(now.getTime() + (args.holdDays ?? DEFAULT_TRANSFER_HOLD_DAYS) * 86_400_000)
     : undefined;
+  try {
+    return await reserveUnitOrder(prisma, { ...args, wanted, transfer, holdUntil, now });
+  } catch (error) {
+    // The same form posted twice at once: the loser's reservation rolls back on the unique key,
+    // and it answers with the winner's order.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await prisma.order.findUnique({
+      where: { checkoutKey: args.orderKey },
+      select: { id: true, token: true, transferReference: true },
+    });
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+/** Sums quantities per product, ignoring lines of zero. */
+function quantitiesByProduct(lines: readonly { productId: string; quantity: number }[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const line of lines)
+    if (line.quantity > 0) sums.set(line.productId, (sums.get(line.productId) ?? 0) + line.quantity);
+  return sums;
+}
+
+async function reserveUnitOrder(
+  prisma: PrismaClient,
+  args: Parameters<typeof placeUnitOrder>[1] & {
+    wanted: Map<string, number>;
+    transfer: boolean;
+    holdUntil: Date | undefined;
+    now: Date;
+  },
+): Promise<{ id: string; token: string; transferReference: string | null }> {
+  const { wanted, transfer, holdUntil, now } = args;
   return prisma.$transaction(async (tx) => {
     const requested = [...wanted].map(([productId, quantity]) => ({ productId, quantity }));
     const short = await reserveLines(tx, requested, { listed: true });

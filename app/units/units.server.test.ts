@@ -116,6 +116,23 @@ describe("unit orders", () => {
     expect(await stockOf(f.bag.id)).toBe(90);
   });
 
+  it("posted twice at once make one order and reserve once", async () => {
+    const f = await fair();
+    const args = {
+      orderKey: key(),
+      organisationId: f.unit.id,
+      placedById: f.buyer.id,
+      lines: [{ productId: f.bag.id, quantity: 4 }],
+      delivery: oneAddress,
+      payment: "transfer" as const,
+      locale: "zh" as const,
+    };
+    const [a, b] = await Promise.all([placeUnitOrder(t.prisma, args), placeUnitOrder(t.prisma, args)]);
+    expect(a).toEqual(b);
+    expect(await t.prisma.order.count({ where: { checkoutKey: args.orderKey } })).toBe(1);
+    expect(await stockOf(f.bag.id)).toBe(96);
+  });
+
   it("are all or nothing: one short line reserves nothing", async () => {
     const f = await fair();
     await expect(
