@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { tapAddToCart } from "./support/cart";
 
 /**
  * The whole fair in one run: an organiser invites a cooperative's staff member, who lists a
@@ -72,7 +73,7 @@ test("invite, list, certify, sell online and at the booth, and see both sales ev
     .first()
     .click();
   await expect(citizen.getByText("SH-FP-2026-77777")).toBeVisible();
-  await citizen.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(citizen);
   await expect(citizen.getByText("已加入购物车")).toBeVisible();
   await citizen.goto("/checkout");
   await citizen.getByLabel("姓名", { exact: true }).fill("市民甲");

@@ -1,11 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { tapAddToCart } from "./support/cart";
 
 // A venue screen: 1080p, no touch, no phone emulation.
 test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
 
 const number = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 
-test("the fair wall shows a sale made in another tab within 5 seconds, without reloading", async ({ page, context }) => {
+test("the fair wall shows a sale made in another tab within 5 seconds, without reloading", async ({
+  page,
+  context,
+}) => {
   await page.goto("/live");
   const wall = page.getByTestId("live-wall");
   await expect(wall.getByRole("heading", { level: 1 })).toHaveText("展会实况");
@@ -19,7 +23,7 @@ test("the fair wall shows a sale made in another tab within 5 seconds, without r
 
   const buyer = await context.newPage();
   await buyer.goto("/products/yi-embroidery-shoulder-bag");
-  await buyer.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(buyer);
   await expect(buyer.getByText("已加入购物车")).toBeVisible();
   await buyer.getByTestId("cart-link").click();
   await expect(buyer.getByTestId("cart-line")).toHaveCount(1);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { tapAddToCart } from "./support/cart";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -25,7 +26,7 @@ test("a first-time buyer finds a Yi embroidery bag by searching in Chinese and b
   await shot(page, "flow-zh-2-product");
   await page.screenshot({ path: "test-results/screenshots/readme-product-zh-phone.png" });
 
-  await page.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(page);
   await expect(page.getByText("已加入购物车")).toBeVisible();
   await expect(page.getByTestId("cart-link")).toContainText("1");
   await page.getByTestId("cart-link").click();
@@ -92,11 +93,11 @@ test("two buyers race for the last unit: one gets it, the other is told and keep
   const [alice, bob] = await Promise.all([browser.newPage(), browser.newPage()]);
   for (const page of [alice, bob]) {
     await page.goto("/products/malipo-yi-embroidered-phone-lanyard");
-    await page.getByRole("button", { name: "加入购物车" }).click();
+    await tapAddToCart(page);
     await expect(page.getByText("已加入购物车")).toBeVisible();
   }
   await bob.goto("/products/puer-raw-cake");
-  await bob.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(bob);
   await expect(bob.getByText("已加入购物车")).toBeVisible();
 
   for (const page of [alice, bob]) {
@@ -120,7 +121,7 @@ test("two buyers race for the last unit: one gets it, the other is told and keep
 
 test("checkout with invalid fields shows each error beside its field and keeps what was typed", async ({ page }) => {
   await page.goto("/products/puer-raw-cake");
-  await page.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(page);
   await expect(page.getByText("已加入购物车")).toBeVisible();
   await page.goto("/checkout");
   await page.getByLabel("姓名", { exact: true }).fill("张三");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { tapAddToCart } from "./support/cart";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -20,7 +21,7 @@ test("an organiser sees what the fair brought to Golog's counties, and through w
 }) => {
   // A citizen buys Golog yak jerky (Maqin County; its cooperative is paired with a retail alliance).
   await page.goto("/products/golog-air-dried-yak-jerky");
-  await page.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(page);
   await expect(page.getByText("已加入购物车")).toBeVisible();
   await page.getByTestId("cart-link").click();
   await page.getByRole("link", { name: "去结算" }).click();

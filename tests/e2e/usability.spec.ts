@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { tapAddToCart } from "./support/cart";
 
 // The phone the outside run used: 390×844 (an iPhone 12–15 in portrait).
 test.use({ viewport: { width: 390, height: 844 } });
@@ -15,7 +16,7 @@ async function inFirstScreen(page: Page, testId: string) {
 
 test("item 10: after 加入购物车 the confirmation and 去结算 are where the thumb is", async ({ page }) => {
   await page.goto(PRODUCT);
-  await page.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(page);
   const status = page.getByTestId("add-to-cart-status");
   await expect(status).toContainText("已加入购物车");
   expect(await inFirstScreen(page, "add-to-cart-status")).toBe(true);
@@ -29,8 +30,9 @@ test("item 10: after 加入购物车 the confirmation and 去结算 are where th
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  // FIXME(issue 13, item 11): the JS half of this comparison never found the limited-add message in the
-  // toast on the merged main (the no-JS path itself was built); left open in the closing note, not hidden.
+  // FIXME(issue 13, item 11): never passed. A fresh cart takes 20 units of this product without
+  // any limit message (MAX_PER_LINE is 20), so the JS half finds no message to compare; the test
+  // needs a case that really is limited. Left open, not hidden (closing note).
   test.fixme("item 11: a limited or refused add-to-cart shows the same message as with JavaScript", async ({
     page,
     browser,
@@ -39,7 +41,7 @@ test.describe("without JavaScript", () => {
     const withJs = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await withJs.goto(PRODUCT);
     await withJs.getByLabel("数量").fill("20");
-    await withJs.getByRole("button", { name: "加入购物车" }).click();
+    await tapAddToCart(withJs);
     // The message is the innermost span holding it (a refusal has one span, a limited add two).
     const jsStatus = withJs
       .getByTestId("add-to-cart-status")
@@ -102,7 +104,7 @@ test("item 13: the test payment page names the order, what is paid for, and the 
   page,
 }) => {
   await page.goto(PRODUCT);
-  await page.getByRole("button", { name: "加入购物车" }).click();
+  await tapAddToCart(page);
   await page.getByTestId("add-to-cart-status").getByRole("link", { name: "去结算" }).click();
   await page.getByLabel("姓名", { exact: true }).fill("王小明");
   await page.getByLabel("手机号码").fill("138 0000 1234");
