@@ -1,3 +1,4 @@
+import { randomUUID, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { maskPhone, scrubPath, scrubText, scrubValue } from "./redact";
 
@@ -39,5 +40,25 @@ describe("log redaction", () => {
     expect(scrubPath("/en/orders/Zx9_long-token.data", ["Zx9_long-token"])).toBe("/en/orders/:token.data");
     expect(scrubPath("/orders/abc", ["abc"])).toBe("/orders/:token");
     expect(scrubPath("/products/yunnan-tea", [])).toBe("/products/yunnan-tea");
+  });
+
+  it("keeps identifiers whole: order ids (UUIDs), hex digests and slugs with digits are not card or phone numbers", () => {
+    for (let i = 0; i < 2000; i++) {
+      const id = randomUUID();
+      expect(scrubText(`order ${id} paid`)).toBe(`order ${id} paid`);
+      expect(scrubValue({ orderId: id })).toEqual({ orderId: id });
+    }
+    const digest = randomBytes(32).toString("hex");
+    expect(scrubText(digest)).toBe(digest);
+    expect(scrubText("product-20261017-1234567890123")).toBe("product-20261017-1234567890123");
+  });
+
+  it("logs an error's type, message and stack (not an empty object), scrubbed", () => {
+    const error = Object.assign(new Error("Stripe said no for buyer 13812345678"), { code: "ECONNREFUSED" });
+    const out = scrubValue({ err: error }) as { err: Record<string, unknown> };
+    expect(out.err.type).toBe("Error");
+    expect(out.err.message).toBe("Stripe said no for buyer 138****5678");
+    expect(String(out.err.stack)).toContain("redact.test");
+    expect(out.err.code).toBe("ECONNREFUSED");
   });
 });

@@ -17,8 +17,9 @@ const OTHER_PHONE = /(?<![\w.-])\+?\d{2,4}[ -]\d{3,4}[ -]?\d{4}(?![\w.-])/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // Stripe secrets and signing secrets, client secrets of intents and sessions.
 const PAYMENT_SECRET = /\b(?:sk|rk)_(?:test|live)_\w+|\bwhsec_\w+|\b\w+_secret_\w+/g;
-// A card number: 13 to 19 digits, possibly grouped by spaces or dashes.
-const CARD = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
+// A card number: 13 to 19 digits, possibly grouped by spaces or dashes, standing alone: digits
+// inside an identifier (a UUID such as an order id, a hex digest) are not a card number.
+const CARD = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g;
 // Bearer credentials in a quoted header.
 const BEARER = /\bBearer\s+[\w.~+/-]+=*/gi;
 
@@ -44,6 +45,8 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrubText(value);
   if (value === null || typeof value !== "object" || depth > 6) return value;
   if (value instanceof Date) return value;
+  // An Error's message and stack are not enumerable: copy them explicitly, or the log gets "{}".
+  if (value instanceof Error) return scrubError(value, depth);
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -55,6 +58,18 @@ export function scrubValue(value: unknown, depth = 0): unknown {
       out[key] = scrubValue(item, depth + 1);
     }
   }
+  return out;
+}
+
+function scrubError(error: Error, depth: number): Record<string, unknown> {
+  const own = scrubValue({ ...error }, depth + 1) as Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    type: error.name,
+    message: scrubText(error.message),
+    stack: error.stack === undefined ? undefined : scrubText(error.stack),
+    ...own,
+  };
+  if (error.cause !== undefined) out.cause = scrubValue(error.cause, depth + 1);
   return out;
 }
 
