@@ -16,7 +16,8 @@ import { openPostgres } from "../../app/utils/db.server";
 import { applyMigrations } from "../../app/utils/migrations.server";
 import { ADMIN_URL } from "./databases";
 
-const DB = "fair_bench_live";
+// Overridable so two runs on one machine (several worktrees) do not drop each other's database.
+const DB = process.env.BENCH_LIVE_DB ?? "fair_bench_live";
 const PORT = Number(process.env.BENCH_LIVE_PORT ?? 3276);
 const METRICS_PORT = PORT + 1;
 const SCREENS = 200;
