@@ -111,4 +111,36 @@ start(
   process.env,
 );
 if (!existsSync(workdir)) mkdirSync(workdir, { recursive: true });
+startHitLog();
 console.log(`fair storefront behind Varnish on http://localhost:${port} (app on 127.0.0.1:${appPort})`);
+
+/**
+ * The request log of cache hits (issue 16). A hit never reaches the app, so the app's own JSON
+ * line per request covers misses and passes only; varnishncsa (from Varnish's shared memory log)
+ * writes one line in the same shape for each hit, with the request id the cache gave it
+ * (config/varnish/fair.vcl) and "cache":"hit". CACHE_ACCESS_LOG=off leaves it out; =all logs every
+ * request the cache answered (then misses and passes appear twice: once from Varnish, once from the app).
+ */
+function startHitLog() {
+  const mode = process.env.CACHE_ACCESS_LOG ?? "hits";
+  if (mode === "off") return;
+  const format =
+    '{"level":"info","time":"%{%Y-%m-%dT%H:%M:%SZ}t","source":"varnish","requestId":"%{X-Request-Id}o",' +
+    '"method":"%m","path":"%U","status":%s,"ms":%{ms}T,"cache":"%{Varnish:handling}x","msg":"request"}';
+  const query = mode === "all" ? [] : ["-q", 'VCL_call eq "HIT"'];
+  const file = process.env.VARNISHNCSA ?? "varnishncsa";
+  if (spawnSync(file, ["-V"]).status !== 0) {
+    console.error("varnishncsa is missing: cache hits are not logged (apt-get install -y varnish)");
+    return;
+  }
+  // -t off: wait for varnishd's log to appear instead of giving up after 5 s. A log that stops is
+  // reported, but does not stop the cache or the app.
+  const child = spawn(file, ["-n", workdir, "-t", "off", "-j", ...query, "-F", format], {
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  children.push(child);
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`varnishncsa stopped (${signal ?? `exit ${code}`}): cache hits are no longer logged`);
+  });
+}

@@ -21,6 +21,70 @@ acl purgers {
     "::1";
 }
 
+# ---------------------------------------------------------------------------------------------
+# The fair wall's event streams, the request id and the cache status (issue 16). VCL joins subs of
+# the same name in the order they appear, so these run before the general ones below; each ends
+# only the requests it owns, and falls through otherwise.
+
+sub vcl_recv {
+    # One request id end to end: a balancer's in front if it looks like one, else this cache's
+    # own (the time and Varnish's transaction id, so a restart does not repeat one). The app keeps
+    # it for its log line of a miss or pass; varnishncsa logs it for a hit (scripts/start-cached.mjs).
+    if (req.http.X-Request-Id !~ "^[A-Za-z0-9_.:-]{8,64}$") {
+        set req.http.X-Request-Id = "v" + std.integer(time=now) + "-" + req.xid;
+    }
+    # Never believe a client's word on what the cache did.
+    unset req.http.X-Cache-Status;
+    # The fair wall's server-sent events, public and the organisers': straight through to the
+    # app, never stored, never buffered (each event must reach the screen when it is sent).
+    if ((req.method == "GET" || req.method == "HEAD") && req.url ~ "^/(admin/)?live/events([/?]|$)") {
+        return (pass);
+    }
+}
+
+sub vcl_backend_fetch {
+    # The app logs what the cache did (its "cache" field): only misses and passes reach it.
+    if (bereq.uncacheable) {
+        set bereq.http.X-Cache-Status = "pass";
+    } elsif (bereq.is_bgfetch) {
+        set bereq.http.X-Cache-Status = "bgfetch";
+    } else {
+        set bereq.http.X-Cache-Status = "miss";
+    }
+    # An event stream is quiet between events for up to the 15 s heartbeat: longer than the
+    # backend's between_bytes_timeout, which would cut every quiet stream.
+    if (bereq.url ~ "^/(admin/)?live/events([/?]|$)") {
+        set bereq.between_bytes_timeout = 60s;
+    }
+}
+
+sub vcl_backend_response {
+    # Whatever the app answered on an event stream: streamed as it comes, not compressed here (a
+    # gzip buffer would hold events back), never stored.
+    if (beresp.http.Content-Type ~ "^text/event-stream" || bereq.url ~ "^/(admin/)?live/events([/?]|$)") {
+        set beresp.do_stream = true;
+        set beresp.do_gzip = false;
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    # What the cache did, for the client (and the tests): HIT, MISS or PASS.
+    if (obj.uncacheable) {
+        set resp.http.X-Cache-Status = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache-Status = "HIT";
+    } else {
+        set resp.http.X-Cache-Status = "MISS";
+    }
+    # A stored page carries the id of the request that filled it: give this request its own.
+    set resp.http.X-Request-Id = req.http.X-Request-Id;
+}
+
+# ---------------------------------------------------------------------------------------------
+
 sub vcl_recv {
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
