@@ -51,8 +51,8 @@ sub vcl_backend_fetch {
     } else {
         set bereq.http.X-Cache-Status = "miss";
     }
-    # An event stream is quiet between events for up to the 15 s heartbeat: longer than the
-    # backend's between_bytes_timeout, which would cut every quiet stream.
+    # An event stream may stay quiet for up to the 15 s heartbeat (while the figures cannot be
+    # read, the ticker sends nothing else): longer than the backend's between_bytes_timeout.
     if (bereq.url ~ "^/(admin/)?live/events([/?]|$)") {
         set bereq.between_bytes_timeout = 60s;
     }
