@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { recordSale } from "~/ledger/ledger.server";
+import { logger } from "~/observability/logger.server";
 import { countLedgerEntries, countPaymentEvent } from "~/observability/metrics.server";
 import { cacheKeys, purgeAfterCommit } from "~/utils/cache-purge.server";
 import { reserveLines, returnLines } from "./reservation.server";
@@ -39,8 +40,21 @@ export async function applyPaymentEvent(prisma: PrismaClient, event: PaymentEven
   let ledgerEntries = 0;
   const result = await applyInTransaction(prisma, event, (written) => (ledgerEntries += written));
   // Counted once committed: a rolled-back attempt wrote nothing.
-  countPaymentEvent(event.provider, result.duplicate ? "duplicate" : result.flag ? "rejected" : "applied");
+  const outcome = result.duplicate ? "duplicate" : result.flag ? "rejected" : "applied";
+  countPaymentEvent(event.provider, outcome);
   countLedgerEntries("sale", ledgerEntries);
+  // One line per payment event, found by the order's id (what support searches the log for).
+  logger().info(
+    {
+      orderId: event.orderId,
+      provider: event.provider,
+      eventId: event.eventId,
+      type: event.type,
+      outcome,
+      status: result.status,
+    },
+    "payment event",
+  );
   return result;
 }
 

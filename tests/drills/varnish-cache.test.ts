@@ -304,7 +304,12 @@ describeDrill("the shared cache (Varnish) in front of the production build", () 
     expect(hit.requestId).not.toBe(miss.requestId);
 
     const appMiss = await logLine((l) => l.requestId === miss.requestId && l.source === undefined);
-    expect(appMiss).toMatchObject({ msg: "request", route: "routes/($lang).products.$slug", status: 200, cache: "miss" });
+    expect(appMiss).toMatchObject({
+      msg: "request",
+      route: "routes/($lang).products.$slug",
+      status: 200,
+      cache: "miss",
+    });
     const varnishHit = await logLine((l) => l.requestId === hit.requestId);
     expect(varnishHit).toMatchObject({
       msg: "request",
