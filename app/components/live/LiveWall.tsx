@@ -18,6 +18,26 @@ const timeFormat = new Intl.DateTimeFormat("zh-CN", {
 });
 export const shanghaiTime = (iso: string) => timeFormat.format(new Date(iso));
 
+/**
+ * A day's sums in whole yuan ("¥1,234,567"): read from across a hall, the fen only add width. Cut,
+ * not rounded, so the wall never shows more than was sold. Each sale keeps its fen (saleLine).
+ */
+const yuan = {
+  zh: new Intl.NumberFormat("zh-CN", {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+    maximumFractionDigits: 0,
+  }),
+  en: new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+    maximumFractionDigits: 0,
+  }),
+};
+export const formatYuan = (fen: number, locale: Locale) => yuan[locale].format(Math.trunc(fen / 100) || 0);
+
 /** "云南 · 彝绣手工挎包 · ¥368.00": where, what and how much; never who. */
 export const saleLine = (sale: LiveSnapshot["recent"][number], locale: Locale) =>
   `${pick(locale, sale, "region")} · ${pick(locale, sale, "product")} · ${formatFen(sale.fen, locale)}`;
@@ -36,9 +56,17 @@ function Figure({ locale, k, value, testId }: { locale: Locale; k: MessageKey; v
   return (
     <div className="rounded-2xl bg-white/5 px-8 py-5">
       <Label locale={locale} k={k} />
-      <p className="mt-2 text-right text-8xl font-black tabular-nums leading-none text-amber-300" data-testid={testId}>
-        {value}
-      </p>
+      {/* A fixed-height line whose type shrinks only when the figure would not fit its box
+          (¥10,000,000 and up): the box never moves, whatever the figure. */}
+      <div className="@container mt-2">
+        <p
+          className="h-24 overflow-hidden whitespace-nowrap text-right font-black tabular-nums leading-[6rem] text-amber-300"
+          style={{ fontSize: `min(6rem, calc(100cqw / ${(value.length * 0.56).toFixed(2)}))` }}
+          data-testid={testId}
+        >
+          {value}
+        </p>
+      </div>
     </div>
   );
 }
@@ -71,14 +99,26 @@ export function LiveWall({
           <p className="text-3xl text-sky-200/80">{translate(locale, "site.name")}</p>
         </div>
         <p className="w-[22rem] text-right text-3xl tabular-nums text-sky-200/80" data-testid="live-updated">
-          {connected ? translate(locale, "live.updated", { time: shanghaiTime(snapshot.readAt) }) : translate(locale, "live.offline")}
+          {connected
+            ? translate(locale, "live.updated", { time: shanghaiTime(snapshot.readAt) })
+            : translate(locale, "live.offline")}
         </p>
       </header>
 
       <main className="grid min-h-0 grid-cols-[minmax(0,34fr)_minmax(0,30fr)_minmax(0,36fr)] gap-8">
         <section className="flex min-h-0 flex-col gap-5">
-          <Figure locale={locale} k="live.salesToday" value={formatFen(snapshot.salesFen, locale)} testId="live-sales" />
-          <Figure locale={locale} k="live.ordersToday" value={snapshot.orders.toLocaleString("zh-CN")} testId="live-orders" />
+          <Figure
+            locale={locale}
+            k="live.salesToday"
+            value={formatYuan(snapshot.salesFen, locale)}
+            testId="live-sales"
+          />
+          <Figure
+            locale={locale}
+            k="live.ordersToday"
+            value={snapshot.orders.toLocaleString("zh-CN")}
+            testId="live-orders"
+          />
           <div className="min-h-0 flex-1 rounded-2xl bg-white/5 px-8 py-5">
             <Label locale={locale} k="live.byRegion" />
             <ol className="mt-3 space-y-2" data-testid="live-regions">
@@ -91,7 +131,7 @@ export function LiveWall({
                       style={{ width: `${(region.fen / max) * 100}%` }}
                     />
                   </span>
-                  <span className="text-right text-3xl tabular-nums">{formatFen(region.fen, locale)}</span>
+                  <span className="text-right text-3xl tabular-nums">{formatYuan(region.fen, locale)}</span>
                 </li>
               ))}
             </ol>
@@ -103,13 +143,16 @@ export function LiveWall({
             <Label locale={locale} k="live.topCooperatives" />
             <ol className="mt-3" data-testid="live-cooperatives">
               {cooperatives.map((coop, index) => (
-                <li key={coop?.id ?? `empty-${index}`} className="grid h-[3.25rem] grid-cols-[2.5rem_minmax(0,1fr)_10rem] items-center gap-3">
+                <li
+                  key={coop?.id ?? `empty-${index}`}
+                  className="grid h-[3.25rem] grid-cols-[2.5rem_minmax(0,1fr)_10.5rem] items-center gap-3"
+                >
                   <span className="text-3xl font-bold tabular-nums text-amber-300">{coop ? index + 1 : ""}</span>
                   <span className="truncate text-3xl">
                     {coop ? pick(locale, coop, "name") : ""}
                     {coop && <span className="ml-3 text-2xl text-sky-200/70">{pick(locale, coop, "region")}</span>}
                   </span>
-                  <span className="text-right text-3xl tabular-nums">{coop ? formatFen(coop.fen, locale) : ""}</span>
+                  <span className="text-right text-3xl tabular-nums">{coop ? formatYuan(coop.fen, locale) : ""}</span>
                 </li>
               ))}
             </ol>
