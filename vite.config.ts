@@ -23,7 +23,7 @@ function remixPlugin() {
   });
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
   plugins: [
     tailwindcss(),
@@ -32,5 +32,22 @@ export default defineConfig({
     (!process.env.VITEST || process.env.FAIR_SERVE_APP === "1") && remixPlugin(),
     tsconfigPaths(),
   ],
-  build: { target: "es2022" },
-});
+  build: {
+    target: "es2022",
+    // The browser's bundles through terser (two compress passes, top-level names mangled in the
+    // ES modules): 3–4 KB less gzip JavaScript on every page than esbuild's minifier, most of it
+    // in the React and Remix chunk (issue 12: product page ≤ 100 KB; `npm run bench:weight`).
+    // The server build stays unminified, for readable stack traces.
+    ...(isSsrBuild
+      ? {}
+      : {
+          minify: "terser" as const,
+          terserOptions: {
+            module: true,
+            compress: { passes: 2 },
+            mangle: { toplevel: true },
+            format: { comments: false },
+          },
+        }),
+  },
+}));

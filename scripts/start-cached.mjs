@@ -71,6 +71,8 @@ start("app", process.execPath, [new URL("./start.mjs", import.meta.url).pathname
   // Requests arrive from Varnish on loopback; X-Forwarded-For carries the buyer's address.
   TRUST_PROXY: process.env.TRUST_PROXY ?? "loopback",
   CACHE_PURGE_URL: process.env.CACHE_PURGE_URL ?? purgeUrl,
+  // Varnish gzips (config/varnish/fair.vcl, ADR 009): the app spends no CPU compressing.
+  COMPRESSION: process.env.COMPRESSION ?? "off",
 });
 
 // Varnish only after the app answers, so the first visitors are not told 503.

@@ -64,48 +64,62 @@ export function normalizeSearchText(raw: string): { text: string; truncated: boo
   return { text: chars.slice(0, SEARCH_QUERY_MAX_LENGTH).join("").trim(), truncated: true };
 }
 
-/** "¥10", "10元", "1,280.5", "１０" → fen; anything else is not a price. */
-const yuanToFen = z
-  .string()
-  .transform((raw) =>
-    raw
-      .normalize("NFKC")
-      .replace(/^[¥￥]\s*|\s*元$|,/gu, "")
-      .trim(),
-  )
-  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/))
-  .transform(decimalYuanToFen);
+/*
+ * The zod schema is built on first use, inside a function, never when this module loads: the
+ * search page's components import this module's constants and link helpers, and a schema built
+ * at the top level kept zod (26 KB gzip) in the search page's browser bundle. Only the loader
+ * parses, so the browser build drops zod (docs/benchmarks.md, issue 12).
+ */
+function buildSearchParamsSchema() {
+  /** "¥10", "10元", "1,280.5", "１０" → fen; anything else is not a price. */
+  const yuanToFen = z
+    .string()
+    .transform((raw) =>
+      raw
+        .normalize("NFKC")
+        .replace(/^[¥￥]\s*|\s*元$|,/gu, "")
+        .trim(),
+    )
+    .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/))
+    .transform(decimalYuanToFen);
 
-const slug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
-
-/** One entry per URL parameter; each is optional and validated on its own. */
-export const SearchParamsSchema = z.object({
-  q: z.string().transform(normalizeSearchText).optional(),
-  region: slug.optional(),
-  county: slug.optional(),
-  category: slug.optional(),
-  certified: z
-    .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
-    .transform((v) => v === "1" || v === "true" || v === "on" || v === "yes")
-    .optional(),
-  min: yuanToFen.optional(),
-  max: yuanToFen.pipe(z.number().int().positive()).optional(),
-  sort: z.enum(SEARCH_SORTS).optional(),
-  page: z
+  const slug = z
     .string()
     .trim()
-    .regex(/^\d{1,15}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1))
-    .optional(),
-});
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
-type ParamName = keyof typeof SearchParamsSchema.shape;
-const PARAM_NAMES = Object.keys(SearchParamsSchema.shape) as ParamName[];
+  /** One entry per URL parameter; each is optional and validated on its own. */
+  return z.object({
+    q: z.string().transform(normalizeSearchText).optional(),
+    region: slug.optional(),
+    county: slug.optional(),
+    category: slug.optional(),
+    certified: z
+      .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
+      .transform((v) => v === "1" || v === "true" || v === "on" || v === "yes")
+      .optional(),
+    min: yuanToFen.optional(),
+    max: yuanToFen.pipe(z.number().int().positive()).optional(),
+    sort: z.enum(SEARCH_SORTS).optional(),
+    page: z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1))
+      .optional(),
+  });
+}
+
+let searchParamsSchema: ReturnType<typeof buildSearchParamsSchema> | undefined;
+/** The search URL's schema: one entry per URL parameter, each optional and validated on its own. */
+export function SearchParamsSchema() {
+  searchParamsSchema ??= buildSearchParamsSchema();
+  return searchParamsSchema;
+}
+
+type ParamName = keyof ReturnType<typeof buildSearchParamsSchema>["shape"];
 
 const INVALID_NOTE: Record<ParamName, SearchNoteCode> = {
   q: "qTooLong", // q accepts every string; listed for completeness
@@ -119,6 +133,9 @@ const INVALID_NOTE: Record<ParamName, SearchNoteCode> = {
   page: "pageInvalid",
 };
 
+/** Every parameter of the schema (INVALID_NOTE's type makes the list complete). */
+const PARAM_NAMES = Object.keys(INVALID_NOTE) as ParamName[];
+
 /** Relevance only means something when there is text to be relevant to. */
 export const defaultSort = (q: string): SearchSort => (q ? "relevance" : "newest");
 
@@ -130,7 +147,8 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
     if (value !== null && value.trim() !== "") input[name] = value;
   }
   const notes: SearchNoteCode[] = [];
-  let result = SearchParamsSchema.safeParse(input);
+  const schema = SearchParamsSchema();
+  let result = schema.safeParse(input);
   // Drop each rejected field, note it once, and parse what is left (which cannot fail again).
   while (!result.success) {
     const fields = new Set(result.error.issues.map((issue) => issue.path[0] as ParamName));
@@ -138,7 +156,7 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
       delete input[field];
       notes.push(INVALID_NOTE[field]);
     }
-    result = SearchParamsSchema.safeParse(input);
+    result = schema.safeParse(input);
   }
   const data = result.data;
 

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { productCardSelect, toProductCard } from "~/catalog/catalog.server";
+import { productCardsByIds, toProductCard } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
 import { SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
@@ -252,16 +252,12 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     }
   }
 
-  const rows = await prisma.product.findMany({
-    where: { id: { in: ids.map((row) => row.id) } },
-    select: productCardSelect,
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rows = await productCardsByIds(
+    prisma,
+    ids.map((row) => row.id),
+  );
   // Cards only show a certificate valid today, as the certified filter means.
-  const products = ids.flatMap((row) => {
-    const product = byId.get(row.id);
-    return product ? [toProductCard(product, today)] : [];
-  });
+  const products = rows.map((product) => toProductCard(product, today));
 
   return {
     query: { ...query, region: filters.region, county: filters.county, category: filters.category, page, notes },

@@ -14,6 +14,18 @@ backend app {
     .between_bytes_timeout = 10s;
 }
 
+# Compression (ADR 009, docs/benchmarks.md): the app behind this cache sends plain text
+# (`npm run start:cached` runs it with COMPRESSION=off) and Varnish gzips it here, once per stored
+# object rather than once per response, and on the fly for what it passes; a browser that does not
+# accept gzip gets it unzipped (http_gzip_support, on by default). Event streams are left alone:
+# gzip would hold their events back until its buffer fills.
+sub vcl_backend_response {
+    if (!beresp.http.Content-Encoding
+        && beresp.http.Content-Type ~ "^(text/(html|css|plain|xml|javascript|x-script)|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)") {
+        set beresp.do_gzip = true;
+    }
+}
+
 # Only the app servers may purge: loopback here; add the app servers' private addresses when
 # they run on other machines (and list this cache in their CACHE_PURGE_URL).
 acl purgers {

@@ -65,3 +65,36 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
     await chrome.kill();
   }
 }
+
+/**
+ * `npm run bench:lighthouse -- <url> [--runs=3]`: Lighthouse alone against a running production
+ * server, each run with the machine's load average before it (Lighthouse's simulated phone
+ * multiplies whatever CPU contention there is, so the score means little on a busy machine).
+ */
+async function main() {
+  const { loadavg } = await import("node:os");
+  const url = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 3);
+  if (!url) throw new Error("usage: npm run bench:lighthouse -- <url> [--runs=3]");
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ");
+  for (let i = 1; i <= runs; i++) {
+    const before = load();
+    const r = await runLighthouse(url);
+    console.log(
+      `run ${i}: performance ${r.score}  FCP ${Math.round(r.fcpMs)} ms  LCP ${Math.round(r.lcpMs)} ms  ` +
+        `TBT ${Math.round(r.tbtMs)} ms  CLS ${r.cls.toFixed(3)}  SI ${Math.round(r.speedIndexMs)} ms  ` +
+        `${(r.totalBytes / 1024).toFixed(1)} KB  (load average before: ${before})`,
+    );
+    if (r.opportunities.length) console.log(`  opportunities: ${r.opportunities.join("; ")}`);
+  }
+}
+
+if (process.argv[1] && /lighthouse\.ts$/.test(process.argv[1])) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -47,10 +47,11 @@ export async function startNode(
     readyPath = "/",
     timeoutMs = 60_000,
     cwd = process.cwd(),
-  }: { readyPath?: string; timeoutMs?: number; cwd?: string } = {},
+    nodeArgs = [],
+  }: { readyPath?: string; timeoutMs?: number; cwd?: string; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

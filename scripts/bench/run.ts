@@ -121,6 +121,8 @@ interface Page {
   /** Through the shared cache (Varnish, config/varnish/fair.vcl) in front of the app. */
   cached?: boolean;
   cookie?: boolean;
+  /** Through the cache but never stored there: every request reaches the app (Varnish passes). */
+  pass?: boolean;
 }
 
 interface Run extends LoadResult {
@@ -326,18 +328,29 @@ async function benchEngine(
           { name: "home (cache)", paths: ["/"], cached: true },
           { name: "category (cache)", paths: [`/categories/${targets.categorySlug}`], cached: true },
           { name: "product (cache)", paths: targets.productSlugs.map((slug) => `/products/${slug}`), cached: true },
+          // A signed-in visitor's request: Varnish passes it to the app and compresses the answer on
+          // the fly when the app does not (--compression=off, as under `npm run start:cached`).
+          {
+            name: "product (cache pass)",
+            paths: targets.productSlugs.map((slug) => `/products/${slug}`),
+            cached: true,
+            pass: true,
+          },
         ]
       : []),
     { name: "fixed Remix route", paths: ["/bench/fixed"] },
     { name: "bare Remix page", paths: ["/"], bareRemix: true },
     { name: "bare Node server", paths: ["/"], bare: true },
   ];
+  // An unsigned session cookie: the app treats the visitor as anonymous, the cache passes.
+  const headersOf = (page: Page): Record<string, string> =>
+    page.cookie ? { cookie: cartCookie } : page.pass ? { cookie: "fair_session=bench-pass" } : {};
   const serverOf = (page: Page) =>
     page.bare ? bareServer! : page.bareRemix ? bareRemixServer! : page.cached ? cacheServer! : server;
   log(`${label}: warming up (5 requests a page)…`);
   for (const page of pages) {
-    await warmUp(serverOf(page).baseUrl, page.cached ? page.paths : page.paths.slice(0, 4), {
-      ...(page.cookie ? { cookie: cartCookie } : {}),
+    await warmUp(serverOf(page).baseUrl, page.cached && !page.pass ? page.paths : page.paths.slice(0, 4), {
+      ...headersOf(page),
     });
   }
 
@@ -384,7 +397,7 @@ async function benchEngine(
           cacheServer = await startCacheFor(server);
           if (page.cached) await warmUp(cacheServer!.baseUrl, page.paths, {});
         }
-        await warmUp(server.baseUrl, page.paths.slice(0, 2), page.cookie ? { cookie: cartCookie } : {});
+        await warmUp(server.baseUrl, page.paths.slice(0, 2), headersOf(page));
       } else if (waited > 2_000) {
         log(`${label}: waited ${(waited / 1000).toFixed(0)} s for the server to finish the previous run's requests`);
       }
@@ -396,7 +409,7 @@ async function benchEngine(
         paths: page.paths,
         connections,
         durationSeconds: DURATION,
-        headers: page.cookie ? { cookie: cartCookie } : {},
+        headers: headersOf(page),
         pid: target.pid,
         spreadAddresses: !page.bare,
       });
@@ -417,7 +430,7 @@ async function benchEngine(
     log(`${label}: client weight (HTML, JavaScript and CSS each page loads)…`);
     for (const page of pages.filter((p) => !p.bare && !p.bareRemix && !p.cached)) {
       const path = page.name === "product" ? product : page.paths[0]!;
-      extras.weights.set(page.name, await weigh(server.baseUrl, path, page.cookie ? { cookie: cartCookie } : {}));
+      extras.weights.set(page.name, await weigh(server.baseUrl, path, headersOf(page)));
     }
     for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
       log(`${label}: Lighthouse (phone profile) on ${product}, run ${i + 1} of ${LIGHTHOUSE_RUNS}…`);

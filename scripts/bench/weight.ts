@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:weight`: the JavaScript each storefront page makes a browser download, read from
+ * the production build (no server, no database): Remix's manifest says which chunks a route
+ * preloads (the entry, the root route and the page's route, with their imports), and each is
+ * gzip-compressed at level 6 (what the compression middleware and Varnish's gzip send). The
+ * product page is listed file by file against issue 12's target (≤ 100 KB gzip).
+ *
+ *   npm run build && npm run bench:weight            # or: npm run bench:weight -- --build
+ *
+ * `npm run bench` measures the same from the served HTML (scripts/bench/client-weight.ts).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "./stage";
+
+export const PRODUCT_JS_TARGET_KB = 100;
+
+interface RemixManifest {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
+}
+
+export function readManifest(clientDir = "build/client"): { manifest: RemixManifest; file: string } {
+  const assets = path.join(clientDir, "assets");
+  const file = readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f));
+  if (!file) throw new Error(`no Remix manifest in ${assets}: run npm run build first`);
+  const source = readFileSync(path.join(assets, file), "utf8");
+  const json = source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1);
+  return { manifest: JSON.parse(json) as RemixManifest, file: `/assets/${file}` };
+}
+
+/** The modules a document request for this route loads: entry, manifest, each route up the tree. */
+export function modulesOf(manifest: RemixManifest, manifestFile: string, routeId: string): string[] {
+  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? []), manifestFile]);
+  const chain: string[] = [];
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
+  for (const id of chain) {
+    const route = manifest.routes[id];
+    if (!route) throw new Error(`no route ${id} in the manifest`);
+    files.add(route.module);
+    for (const imported of route.imports ?? []) files.add(imported);
+  }
+  return [...files];
+}
+
+export interface FileWeight {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+export function weighFiles(files: string[], clientDir = "build/client"): FileWeight[] {
+  return files.map((file) => {
+    const bytes = readFileSync(path.join(clientDir, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+  });
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function main() {
+  if (process.argv.includes("--build")) build();
+  const { manifest, file } = readManifest();
+  const pages: [string, string][] = [
+    ["home", "routes/($lang)._index"],
+    ["category", "routes/($lang).categories.$slug"],
+    ["product", "routes/($lang).products.$slug"],
+    ["search", "routes/($lang).search"],
+    ["cart", "routes/($lang).cart"],
+    ["checkout", "routes/($lang).checkout"],
+    ["fixed Remix route", "routes/bench.fixed"],
+  ];
+  console.log("page               JS files  JS KB  JS gz KB");
+  console.log("-----------------  --------  -----  --------");
+  for (const [name, id] of pages) {
+    if (!manifest.routes[id]) continue;
+    const weights = weighFiles(modulesOf(manifest, file, id));
+    const raw = weights.reduce((a, w) => a + w.raw, 0);
+    const gz = weights.reduce((a, w) => a + w.gzip, 0);
+    console.log(
+      `${name.padEnd(17)}  ${String(weights.length).padStart(8)}  ${kb(raw).padStart(5)}  ${kb(gz).padStart(8)}`,
+    );
+  }
+  const product = weighFiles(modulesOf(manifest, file, "routes/($lang).products.$slug")).sort(
+    (a, b) => b.gzip - a.gzip,
+  );
+  const total = product.reduce((a, w) => a + w.gzip, 0);
+  console.log(`\nproduct page, file by file (gzip level 6):`);
+  for (const w of product) console.log(`  ${kb(w.gzip).padStart(6)} KB gz  ${kb(w.raw).padStart(6)} KB  ${w.file}`);
+  const pass = total / 1024 <= PRODUCT_JS_TARGET_KB;
+  console.log(
+    `\nproduct page JavaScript: ${kb(total)} KB gzip in ${product.length} files (target ≤ ${PRODUCT_JS_TARGET_KB} KB): ${pass ? "PASS" : "MISS"}`,
+  );
+}
+
+if (process.argv[1] && /weight\.ts$/.test(process.argv[1])) main();
