@@ -248,7 +248,7 @@ describeDrill("the shared cache (Varnish) in front of the production build", () 
     for (const response of anyCookieResponses) expect(response.headers.get("x-cache")).not.toBe("HIT");
   });
 
-  it("shows a product selling out, and a price change, through the cache within a second", async () => {
+  it("shows a product selling out, and a price change, through the cache as soon as they commit (purged, not expired)", async () => {
     const cooperative = await upsertCooperative(db!.prisma);
     const product = await upsertProduct(db!.prisma, { stock: 1, priceFen: 26800, cooperativeId: cooperative.id });
     const page = `/products/${product.slug}`;
@@ -261,8 +261,11 @@ describeDrill("the shared cache (Varnish) in front of the production build", () 
     const buyer = new Buyer(cacheUrl);
     await buyer.post("/cart", { intent: "add", productId: product.id, quantity: "1" });
     expect((await buyer.post("/checkout", checkoutForm(randomUUID()))).status).toBe(302);
+    // showsWithin gives up after 5 s, well inside the page's s-maxage (15 s): a change that shows
+    // was purged, not expired. (How fast is printed below, not asserted: no timing assertions; on
+    // a quiet machine it is well under a second, on a loaded one it took 2.5 s.)
+    expect(before.headers.get("cache-control")).toMatch(/s-maxage=(1[5-9]|[2-9]\d|\d{3,})\b/);
     const soldOutMs = await showsWithin(page, (body) => body.includes("已售罄"));
-    expect(soldOutMs).toBeLessThan(1_000);
 
     // The cooperative changes the price through the portal's own code (commit, then purge).
     await get(page);
@@ -288,7 +291,6 @@ describeDrill("the shared cache (Varnish) in front of the production build", () 
       }),
     });
     const priceMs = await showsWithin(page, (body) => body.includes("199.00"));
-    expect(priceMs).toBeLessThan(1_000);
     console.log(
       `through the cache: sold out after ${soldOutMs.toFixed(0)} ms, new price after ${priceMs.toFixed(0)} ms`,
     );
