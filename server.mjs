@@ -67,11 +67,11 @@ app.use(
 );
 app.use(metricsOnAppPort({ token: config.METRICS_TOKEN, registry }));
 // COMPRESSION=off behind a proxy that compresses (config/varnish); "node" (the default) otherwise.
-const compress = compressionMiddleware(process.env.COMPRESSION);
+const compress = compressionMiddleware(config.COMPRESSION);
 if (compress) app.use(compress);
 app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
 app.use(onlyKnownWebhooks());
-app.use(rejectForeignOrigin());
+app.use(rejectForeignOrigin({ trustProxy: config.TRUST_PROXY !== undefined }));
 app.use(rejectControlCharacters());
 app.use(rejectMalformedBodies());
 // Fingerprinted assets never change under the same name.

@@ -16,9 +16,9 @@ export class BootError extends Error {}
  */
 // Every server sweeps expired reservations; the release is a conditional update, so several
 // servers sweeping at once release each order exactly once.
-// RESERVATION_SWEEP_SECONDS changes the interval (tests make it short).
-const SWEEP_INTERVAL_MS = (Number(process.env.RESERVATION_SWEEP_SECONDS) || 60) * 1000;
+// RESERVATION_SWEEP_SECONDS (env schema) changes the interval (tests make it short).
 function startReservationSweeper(prisma: Prisma) {
+  const SWEEP_INTERVAL_MS = env().RESERVATION_SWEEP_SECONDS * 1000;
   setInterval(() => {
     releaseExpiredReservations(prisma).catch((error: Error) =>
       logger().error({ err: error }, "reservation sweep failed"),

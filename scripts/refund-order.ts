@@ -28,6 +28,7 @@ try {
     orderId,
     lines,
     reason,
+    // The shell's user, for the audit trail: the operator's name, not a setting of the app.
     requestedBy: `cli:${process.env.USER ?? "unknown"}`,
   });
   console.log(`refund ${result.refundId}: ${formatFen(result.amountFen)}, ${result.delivery}`);

@@ -3,6 +3,10 @@
 // told where to send its purges. Stops both on SIGINT/SIGTERM, and both if either one dies.
 //
 //   PORT=8080 APP_PORT=8081 DATABASE_URL=… npm run start:cached
+//
+// A launcher (Varnish, then the app): its own variables (VARNISHD, APP_PORT, CACHE_SIZE,
+// VARNISH_WORKDIR) configure the cache; the app it starts checks its environment, CACHE_PURGE_URL
+// and TRUST_PROXY included, through the env schema (app/utils/env.server.ts) at boot.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -6,6 +6,10 @@
 // and SIGTERM lets every worker finish its requests before the whole stops. The embedded
 // database (PGlite) lives inside one process, so without DATABASE_URL there is one process.
 // See docs/decisions/013-process-model.md.
+//
+// A launcher: it runs before the app's build (and so the env schema, app/utils/env.server.ts) is
+// loaded, and reads only what it needs to fork. Each server process checks the whole environment,
+// these variables included, through the schema at boot.
 import cluster from "node:cluster";
 import os from "node:os";
 import { ensureBuild } from "./ensure-build.mjs";

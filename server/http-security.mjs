@@ -76,6 +76,7 @@ export function onlyKnownWebhooks() {
  */
 export function rejectForeignOrigin({
   exempt = [STRIPE_WEBHOOK_PATH],
+  // server.mjs passes the checked setting (env schema); the raw read is for test harnesses only.
   trustProxy = Boolean(process.env.TRUST_PROXY),
 } = {}) {
   return (req, res, next) => {

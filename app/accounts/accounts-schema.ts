@@ -32,12 +32,5 @@ export const AcceptInvitationSchema = z.object({
   password: newPassword,
 });
 
-/** First message per field from a failed parse, as i18n keys. */
-export function accountErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("accounts.error.") ? issue.message : "accounts.error.required";
-  }
-  return errors;
-}
+/** The message for zod's own words (a missing or mistyped field) on the account forms. */
+export const ACCOUNTS_FALLBACK = "accounts.error.required";

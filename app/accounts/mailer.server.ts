@@ -15,10 +15,10 @@ export interface Mail {
  * (outside the structured log) so a developer can follow it.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
   if (!SMTP_URL) {
     logger().warn({ subject: mail.subject }, "mail not sent: SMTP_URL is not set");
-    if (process.env.NODE_ENV === "development")
+    if (NODE_ENV === "development")
       process.stderr.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
     return;
   }

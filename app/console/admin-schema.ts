@@ -147,6 +147,9 @@ export const RefundSchema = z.object({
   scope: z.enum(["all", "lines"]),
 });
 
+/** The message for zod's own words (a wrong type, a missing field) on the console's forms. */
+export const ADMIN_FALLBACK = "admin.error.invalid";
+
 /** The first message for each field, as i18n keys. */
 export function adminErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

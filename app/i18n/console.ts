@@ -85,6 +85,10 @@ export const zh = {
   "admin.error.invalid": "这一栏的内容无效。",
   "admin.error.notFound": "找不到这条记录。",
   "admin.error.refund": "无法退款：{problem}",
+  "console.error.notFound": "控制台中没有这个页面或记录。",
+  "console.error.generic": "出错了，请稍后重试。",
+  "console.error.forbidden": "此页面仅限组织方使用。",
+  "console.error.back": "返回控制台概览",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -173,4 +177,8 @@ export const en: Record<keyof typeof zh, string> = {
   "admin.error.invalid": "This field is not valid.",
   "admin.error.notFound": "That record does not exist.",
   "admin.error.refund": "Cannot refund: {problem}",
+  "console.error.notFound": "There is no such page or record in the console.",
+  "console.error.generic": "Something went wrong. Please try again later.",
+  "console.error.forbidden": "This page is for the fair's organisers only.",
+  "console.error.back": "Back to the console overview",
 };

@@ -106,14 +106,5 @@ export const CheckoutSchema = z
 export type CheckoutInput = z.infer<typeof CheckoutSchema>;
 export type CheckoutField = keyof z.input<typeof CheckoutSchema>;
 
-/** The first message for each field, from a failed parse. */
-export function fieldErrors(error: z.ZodError): Partial<Record<CheckoutField, string>> {
-  const errors: Partial<Record<CheckoutField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as CheckoutField | undefined;
-    // Zod's own messages (a wrong type, say) are not ours to translate; say "invalid" instead.
-    const message = issue.message.startsWith("shop.error.") ? issue.message : "shop.error.invalid";
-    if (field && !errors[field]) errors[field] = message;
-  }
-  return errors;
-}
+/** The message for zod's own words (a wrong type, say), which are not ours to translate. */
+export const CHECKOUT_FALLBACK = "shop.error.invalid";

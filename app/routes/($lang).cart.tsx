@@ -10,10 +10,11 @@ import {
   removeFromCart,
   setCartQuantity,
 } from "~/cart/cart.server";
-import { CartActionSchema } from "~/cart/cart-schema";
+import { CART_FALLBACK, CartActionSchema } from "~/cart/cart-schema";
 import { MAX_PER_LINE } from "~/utils/limits";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { requireLocale, safeRedirectPath } from "~/utils/http.server";
 import { formatFen } from "~/utils/money";
@@ -40,13 +41,14 @@ function problemMessage(locale: Locale, problem: string, stock?: number) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
   const prisma = await db();
-  const form = await request.formData();
-  const withJs = form.get("js") === "1";
-  const back = safeRedirectPath(form.get("redirectTo"), localePath(locale, "/cart"));
-  const parsed = CartActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return data({ ok: false, message: translate(locale, "shop.error.badRequest"), back }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), CartActionSchema, CART_FALLBACK);
+  const sent = submission.payload;
+  const back = safeRedirectPath(sent.redirectTo, localePath(locale, "/cart"));
+  // The same one message with and without JavaScript: the button's bar or the cart page shows it.
+  if (submission.status !== "success") {
+    return data({ ok: false, message: translate(locale, CART_FALLBACK), back }, { status: 400 });
   }
+  const withJs = submission.value.js === "1";
   // The cart lives in the database; the cookie only names it. Make one on first use.
   let cartId = await readCartId(request);
   const headers = new Headers();
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   let message: string | undefined;
   try {
-    const command = parsed.data;
+    const command = submission.value;
     if (command.intent === "remove") await removeFromCart(prisma, cartId!, command.productId);
     else {
       const result =

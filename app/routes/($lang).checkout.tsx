@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
-import { FormField } from "~/components/FormField";
-import { Honeypot, honeypotFilled } from "~/components/Honeypot";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckoutForm } from "~/components/checkout/CheckoutForm";
+import { honeypotFilled } from "~/components/Honeypot";
 import { getCart } from "~/cart/cart.server";
 import { checkoutAdmission } from "~/payments/checkout-admission.server";
 import {
@@ -18,17 +17,12 @@ import { listOrganisationsForCheckout } from "~/catalog/organisations.server";
 import { hitRateLimit, LIMITS } from "~/utils/rate-limit.server";
 import { countCheckout } from "~/observability/metrics.server";
 import { MAX_PER_LINE } from "~/utils/limits";
-import {
-  CheckoutSchema,
-  fieldErrors,
-  PROVINCES,
-  RESERVATION_MINUTES,
-  type CheckoutField,
-} from "~/orders/checkout-schema";
+import { CHECKOUT_FALLBACK, CheckoutSchema } from "~/orders/checkout-schema";
 import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/payments/provider.server";
 import { clientAddress } from "~/accounts/auth.server";
 import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission, type FormReply } from "~/utils/forms";
 import { isBusyError } from "~/utils/db-errors.server";
 import { requireLocale } from "~/utils/http.server";
 import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
@@ -84,28 +78,32 @@ function busyResponse(locale: Locale) {
   });
 }
 
-type Values = Partial<Record<CheckoutField, string>>;
-const formValues = (form: FormData) =>
-  Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""])) as Values;
+type Submission = ReturnType<typeof parseCheckout>;
+const parseCheckout = (form: FormData) => parseSubmission(form, CheckoutSchema, CHECKOUT_FALLBACK);
+/** Every answer of the action: the form's reply (errors, what was typed), and what else to say. */
+type Answer = { result: FormReply | null; soldOut: SoldOutError["items"] | null; notice: MessageKey | null };
+const answer = (result: FormReply | null, more: Partial<Answer> = {}): Answer => ({
+  result,
+  soldOut: null,
+  notice: null,
+  ...more,
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
   const form = await request.formData();
-  const values = formValues(form);
+  const submission = parseCheckout(form);
   try {
-    return await checkout({ request, locale, form, values, clientAddress: clientAddress(context) });
+    return await checkout({ request, locale, form, submission, clientAddress: clientAddress(context) });
   } catch (error) {
     // Every answer under a rush is reserved, sold out or this: 503 with Retry-After, the form
     // kept (its checkout key too, so a retry cannot make a second order), the cart untouched.
     if (error instanceof BusyError || isBusyError(error)) {
       countCheckout("busy");
-      return data(
-        { values, errors: {}, soldOut: null, notice: "shop.busy" as const },
-        {
-          status: 503,
-          headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS), "Cache-Control": "private, no-store" },
-        },
-      );
+      return data(answer(submission.reply(), { notice: "shop.busy" }), {
+        status: 503,
+        headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS), "Cache-Control": "private, no-store" },
+      });
     }
     throw error;
   }
@@ -115,31 +113,30 @@ async function checkout({
   request,
   locale,
   form,
-  values,
+  submission,
   clientAddress,
 }: {
   request: Request;
   locale: Locale;
   form: FormData;
-  values: Values;
+  submission: Submission;
   clientAddress: string;
 }) {
   const prisma = await db();
   if (honeypotFilled(form)) {
     countCheckout("invalid");
-    return data({ values: {}, errors: {}, soldOut: null, notice: "shop.error.badRequest" as const }, { status: 400 });
+    return data(answer(null, { notice: "shop.error.badRequest" }), { status: 400 });
   }
   const limit = await hitRateLimit(prisma, LIMITS.checkout, clientAddress);
   if (!limit.allowed) {
-    return data(
-      { values, errors: {}, soldOut: null, notice: "shop.error.tooMany" as const },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
+    return data(answer(submission.reply(), { notice: "shop.error.tooMany" }), {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+    });
   }
-  const parsed = CheckoutSchema.safeParse(values);
-  if (!parsed.success) {
+  if (submission.status !== "success") {
     countCheckout("invalid");
-    return data({ values, errors: fieldErrors(parsed.error), soldOut: null, notice: null }, { status: 400 });
+    return data(answer(submission.reply()), { status: 400 });
   }
   const cartId = await readCartId(request);
   if (!cartId) return redirect(localePath(locale, "/cart"));
@@ -148,7 +145,7 @@ async function checkout({
     const { admission } = await checkoutAdmission();
     order = await placeOrder(prisma, {
       cartId,
-      input: parsed.data,
+      input: submission.value,
       locale,
       provider: paymentProvider().id,
       admission,
@@ -157,18 +154,17 @@ async function checkout({
     if (error instanceof EmptyCartError) return redirect(localePath(locale, "/cart"));
     if (error instanceof SoldOutError) {
       countCheckout("sold_out");
-      return data({ values, errors: {}, soldOut: error.items, notice: null }, { status: 409 });
+      return data(answer(submission.reply(), { soldOut: error.items }), { status: 409 });
     }
     if (error instanceof UnknownOrganisationError) {
       countCheckout("invalid");
-      return data(
-        { values, errors: { onBehalfOf: "shop.error.organisationUnknown" }, soldOut: null, notice: null },
-        { status: 400 },
-      );
+      return data(answer(submission.reply({ fieldErrors: { onBehalfOf: ["shop.error.organisationUnknown"] } })), {
+        status: 400,
+      });
     }
     if (error instanceof PaymentsUnavailableError) {
       countCheckout("busy");
-      return data({ values, errors: {}, soldOut: null, notice: "shop.paymentsUnavailable" as const }, { status: 503 });
+      return data(answer(submission.reply(), { notice: "shop.paymentsUnavailable" }), { status: 503 });
     }
     throw error;
   }
@@ -183,28 +179,7 @@ export default function CheckoutPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const values: Values = result && "values" in result ? result.values : {};
-  const [clientErrors, setClientErrors] = useState<Partial<Record<CheckoutField, string>> | null>(null);
-  const errors: Partial<Record<CheckoutField, string>> =
-    clientErrors ?? (result && "errors" in result ? result.errors : {});
-  const [fulfilment, setFulfilment] = useState(values.fulfilment ?? "BOOTH_PICKUP");
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const error = (field: CheckoutField) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
-
-  // The same schema as the server, run before the post: errors show at once, nothing is lost.
-  function validate(event: FormEvent<HTMLFormElement>) {
-    const entries = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = CheckoutSchema.safeParse(entries);
-    if (parsed.success) {
-      setClientErrors(null);
-      return;
-    }
-    event.preventDefault();
-    setClientErrors(fieldErrors(parsed.error));
-    const first = event.currentTarget.querySelector<HTMLElement>("[aria-invalid=true]");
-    first?.focus();
-  }
-
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">{t("shop.checkoutTitle")}</h1>
@@ -244,178 +219,14 @@ export default function CheckoutPage() {
         </p>
       )}
 
-      <Form method="post" noValidate onSubmit={validate} className="mt-6 space-y-6" aria-describedby="form-status">
-        {/* After a "busy" answer the same key goes back: a retry finds the order if the first got through. */}
-        <input type="hidden" name="checkoutKey" value={values.checkoutKey ?? checkoutKey} />
-        <Honeypot />
-        {Object.keys(errors).length > 0 && (
-          <p id="form-status" role="alert" className="text-sm font-semibold text-red-800">
-            {t("shop.formHasErrors")}
-          </p>
-        )}
-        <fieldset className="min-w-0 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <legend className="px-1 font-semibold">{t("shop.contact")}</legend>
-          <FormField id="contactName" label={t("shop.contactName")} error={error("contactName")}>
-            {(p) => (
-              <input {...p} name="contactName" autoComplete="name" defaultValue={values.contactName} maxLength={40} />
-            )}
-          </FormField>
-          <FormField
-            id="contactPhone"
-            label={t("shop.contactPhone")}
-            error={error("contactPhone")}
-            hint={t("shop.contactHint")}
-          >
-            {(p) => (
-              <input
-                {...p}
-                name="contactPhone"
-                type="tel"
-                inputMode="tel"
-                autoComplete="tel"
-                defaultValue={values.contactPhone}
-                maxLength={20}
-              />
-            )}
-          </FormField>
-          <FormField id="contactEmail" label={t("shop.contactEmail")} error={error("contactEmail")}>
-            {(p) => (
-              <input
-                {...p}
-                name="contactEmail"
-                type="email"
-                autoComplete="email"
-                defaultValue={values.contactEmail}
-                maxLength={120}
-              />
-            )}
-          </FormField>
-        </fieldset>
-
-        <fieldset className="min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-          <legend className="px-1 font-semibold">{t("shop.fulfilment")}</legend>
-          {(["BOOTH_PICKUP", "DELIVERY"] as const).map((option) => (
-            <label key={option} className="flex min-h-11 items-center gap-3">
-              <input
-                type="radio"
-                name="fulfilment"
-                value={option}
-                checked={fulfilment === option}
-                onChange={() => setFulfilment(option)}
-                className="h-5 w-5"
-              />
-              {t(`shop.fulfilment.${option}`)}
-            </label>
-          ))}
-          {error("fulfilment") && <p className="text-sm text-red-800">{error("fulfilment")}</p>}
-          {fulfilment === "BOOTH_PICKUP" && <p className="text-xs text-stone-600">{t("shop.boothHint")}</p>}
-          {/* Without JavaScript both parts show; the server ignores the address for booth pickup. */}
-          <div className={`space-y-4 ${fulfilment === "DELIVERY" ? "" : "hidden"}`} data-testid="delivery-fields">
-            <FormField id="recipientName" label={t("shop.recipientName")} error={error("recipientName")}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="recipientName"
-                  autoComplete="shipping name"
-                  defaultValue={values.recipientName}
-                  maxLength={40}
-                />
-              )}
-            </FormField>
-            <FormField id="province" label={t("shop.province")} error={error("province")}>
-              {(p) => (
-                <select
-                  {...p}
-                  name="province"
-                  defaultValue={values.province ?? ""}
-                  autoComplete="shipping address-level1"
-                >
-                  <option value="">{t("shop.chooseProvince")}</option>
-                  {PROVINCES.map(([zh, en]) => (
-                    <option key={zh} value={zh}>
-                      {locale === "zh" ? zh : `${en} ${zh}`}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField id="city" label={t("shop.city")} error={error("city")}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="city"
-                  autoComplete="shipping address-level2"
-                  defaultValue={values.city}
-                  maxLength={40}
-                />
-              )}
-            </FormField>
-            <FormField id="district" label={t("shop.district")} error={error("district")}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="district"
-                  autoComplete="shipping address-level3"
-                  defaultValue={values.district}
-                  maxLength={40}
-                />
-              )}
-            </FormField>
-            <FormField id="addressLine" label={t("shop.addressLine")} error={error("addressLine")}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="addressLine"
-                  autoComplete="shipping street-address"
-                  defaultValue={values.addressLine}
-                  maxLength={120}
-                />
-              )}
-            </FormField>
-            <FormField id="postalCode" label={t("shop.postalCode")} error={error("postalCode")}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="postalCode"
-                  inputMode="numeric"
-                  autoComplete="shipping postal-code"
-                  defaultValue={values.postalCode}
-                  maxLength={6}
-                />
-              )}
-            </FormField>
-          </div>
-        </fieldset>
-
-        <div className="rounded-lg border border-stone-200 bg-white p-4">
-          <FormField
-            id="onBehalfOf"
-            label={t("shop.onBehalfOf")}
-            error={error("onBehalfOf")}
-            hint={t("shop.onBehalfOfHint")}
-          >
-            {(p) => (
-              <select {...p} name="onBehalfOf" defaultValue={values.onBehalfOf ?? ""}>
-                <option value="">{t("shop.onBehalfOfNone")}</option>
-                {organisations.map((o) => (
-                  <option key={o.slug} value={o.slug}>
-                    {pick(locale, o, "name")}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </div>
-
-        <p className="text-sm text-stone-600">{t("shop.reservationNote", { minutes: RESERVATION_MINUTES })}</p>
-        <button
-          type="submit"
-          disabled={submitting}
-          className="min-h-12 w-full rounded bg-brand-700 px-6 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {submitting ? t("shop.placing") : t("shop.placeOrder", { total: formatFen(cart.subtotalFen, locale) })}
-        </button>
-      </Form>
+      <CheckoutForm
+        locale={locale}
+        checkoutKey={checkoutKey}
+        organisations={organisations}
+        lastResult={result?.result}
+        submitting={submitting}
+        submitLabel={t("shop.placeOrder", { total: formatFen(cart.subtotalFen, locale) })}
+      />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { startPasswordReset } from "~/accounts/accounts.server";
-import { accountErrors, ForgotPasswordSchema } from "~/accounts/accounts-schema";
+import { ACCOUNTS_FALLBACK, ForgotPasswordSchema } from "~/accounts/accounts-schema";
 import { sendMail } from "~/accounts/mailer.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { env } from "~/utils/env.server";
 import { requireLocale } from "~/utils/http.server";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
@@ -22,9 +25,9 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
-  const parsed = ForgotPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ sent: false, errors: accountErrors(parsed.error) }, { status: 400 });
-  const reset = await startPasswordReset(await db(), parsed.data.email);
+  const submission = parseSubmission(await request.formData(), ForgotPasswordSchema, ACCOUNTS_FALLBACK);
+  if (submission.status !== "success") return data({ sent: false, result: submission.reply() }, { status: 400 });
+  const reset = await startPasswordReset(await db(), submission.value.email);
   if (reset) {
     const link = new URL(localePath(locale, `/reset-password/${reset.token}`), env().PUBLIC_BASE_URL).toString();
     await sendMail({
@@ -34,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   // The same answer whether or not the account exists, so the page cannot be used to find accounts.
-  return data({ sent: true, errors: {} as Record<string, string> });
+  return data({ sent: true, result: null });
 }
 
 export default function ForgotPasswordPage() {
@@ -48,13 +51,25 @@ export default function ForgotPasswordPage() {
       </AuthCard>
     );
   }
-  const errors: Record<string, string> = result?.errors ?? {};
+  return <ForgotPasswordForm />;
+}
+
+function ForgotPasswordForm() {
+  const { locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = (key: string) => translate(locale, key as MessageKey);
+  const [form, fields] = useSchemaForm({
+    id: "forgot-password",
+    schema: ForgotPasswordSchema,
+    fallback: ACCOUNTS_FALLBACK,
+    lastResult: result?.result,
+  });
   return (
     <AuthCard title={t("accounts.resetTitle")} intro={t("accounts.resetIntro")}>
-      <Form method="post" className="space-y-4">
-        <FormField id="email" label={t("accounts.email")} error={errors.email && t(errors.email)}>
-          {(p) => <input {...p} name="email" type="email" autoComplete="username" required />}
-        </FormField>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field field={fields.email} label={t("accounts.email")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} type="email" autoComplete="username" required />}
+        </Field>
         <button type="submit" className={primaryButton}>
           {t("accounts.resetSend")}
         </button>

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { acceptInvitation, findInvitation, TokenError } from "~/accounts/accounts.server";
-import { AcceptInvitationSchema, accountErrors } from "~/accounts/accounts-schema";
+import { ACCOUNTS_FALLBACK, AcceptInvitationSchema } from "~/accounts/accounts-schema";
 import { sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { requireLocale } from "~/utils/http.server";
 import { pick, translate, type MessageKey } from "~/utils/i18n";
 import { roleHome } from "~/utils/role-home";
@@ -25,11 +28,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireLocale(params.lang);
-  const parsed = AcceptInvitationSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: accountErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), AcceptInvitationSchema, ACCOUNTS_FALLBACK);
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
     const prisma = await db();
-    const session = await acceptInvitation(prisma, { token: params.token ?? "", ...parsed.data });
+    const session = await acceptInvitation(prisma, { token: params.token ?? "", ...submission.value });
     const user = await prisma.user.findFirstOrThrow({
       where: { sessions: { some: { id: session.id } } },
       select: { role: true },
@@ -37,7 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(roleHome(user.role), { headers: { "Set-Cookie": await sessionCookieHeader(session.id) } });
   } catch (error) {
     if (!(error instanceof TokenError)) throw error;
-    return data({ errors: { form: "accounts.error.tokenInvalid" } }, { status: 410 });
+    return data(
+      { result: submission.reply({ formErrors: ["accounts.error.tokenInvalid"], hideFields: ["password"] }) },
+      { status: 410 },
+    );
   }
 }
 
@@ -45,8 +52,14 @@ export default function InvitationPage() {
   const { locale, invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string, p?: Record<string, string>) => translate(locale, key as MessageKey, p);
-  const errors: Record<string, string> = result?.errors ?? {};
-  if (!invitation || errors.form) {
+  const [form, fields] = useSchemaForm({
+    id: "invite",
+    schema: AcceptInvitationSchema,
+    fallback: ACCOUNTS_FALLBACK,
+    lastResult: result?.result,
+  });
+  // A used or expired invitation: the page says so instead of the form.
+  if (!invitation || form.errors?.length) {
     return (
       <AuthCard title={t("accounts.inviteTitle")}>
         <p role="alert">{t("accounts.error.tokenInvalid")}</p>
@@ -59,17 +72,18 @@ export default function InvitationPage() {
       title={t("accounts.inviteTitle")}
       intro={t("accounts.inviteIntro", { email: invitation.email, cooperative: where })}
     >
-      <Form method="post" className="space-y-4">
-        <FormField
-          id="displayName"
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field
+          field={fields.displayName}
           label={t("accounts.displayName")}
-          error={errors.displayName && t(errors.displayName)}
+          locale={locale}
+          fallback={ACCOUNTS_FALLBACK}
         >
-          {(p) => <input {...p} name="displayName" autoComplete="name" maxLength={60} required />}
-        </FormField>
-        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t(errors.password)}>
-          {(p) => <input {...p} name="password" type="password" autoComplete="new-password" minLength={12} required />}
-        </FormField>
+          {(p) => <input {...p} autoComplete="name" maxLength={60} required />}
+        </Field>
+        <Field field={fields.password} label={t("accounts.newPassword")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
+        </Field>
         <button type="submit" className={primaryButton}>
           {t("accounts.inviteAccept")}
         </button>

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { completeSecondFactor, SignInError } from "~/accounts/accounts.server";
-import { accountErrors, SecondFactorSchema } from "~/accounts/accounts-schema";
+import { ACCOUNTS_FALLBACK, SecondFactorSchema } from "~/accounts/accounts-schema";
 import { clientAddress, readSessionId, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
 import { roleHome } from "~/utils/role-home";
@@ -26,15 +29,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
   const sessionId = await readSessionId(request);
   if (!sessionId) return redirect(localePath(locale, "/login"));
-  const parsed = SecondFactorSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: accountErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), SecondFactorSchema, ACCOUNTS_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply({ resetForm: true }) }, { status: 400 });
   // Settled before the full session is made (see the sign-in page).
   const target = sameSitePath(new URL(request.url).searchParams.get("redirectTo"));
   try {
     const prisma = await db();
     const session = await completeSecondFactor(prisma, {
       sessionId,
-      code: parsed.data.code,
+      code: submission.value.code,
       address: clientAddress(context),
     });
     const user = await prisma.user.findFirstOrThrow({
@@ -47,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
     return data(
-      { errors: { code: `accounts.error.${error.problem}` } },
+      { result: submission.reply({ fieldErrors: { code: [`accounts.error.${error.problem}`] }, resetForm: true }) },
       { status: error.problem === "locked" ? 429 : 401 },
     );
   }
@@ -57,13 +60,18 @@ export default function SecondFactorPage() {
   const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string) => translate(locale, key as MessageKey);
-  const error = result?.errors.code;
+  const [form, fields] = useSchemaForm({
+    id: "login-code",
+    schema: SecondFactorSchema,
+    fallback: ACCOUNTS_FALLBACK,
+    lastResult: result?.result,
+  });
   return (
     <AuthCard title={t("accounts.verify")} intro={t("accounts.codeIntro")}>
-      <Form method="post" className="space-y-4">
-        <FormField id="code" label={t("accounts.code")} error={error && t(error)}>
-          {(p) => <input {...p} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />}
-        </FormField>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field field={fields.code} label={t("accounts.code")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />}
+        </Field>
         <button type="submit" className={primaryButton}>
           {t("accounts.verify")}
         </button>

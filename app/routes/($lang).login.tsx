@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
-import { FormField } from "~/components/FormField";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { signIn, SignInError } from "~/accounts/accounts.server";
-import { accountErrors, SignInSchema } from "~/accounts/accounts-schema";
+import { ACCOUNTS_FALLBACK, SignInSchema } from "~/accounts/accounts-schema";
 import { clientAddress, getUser, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/forms";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
 import { roleHome } from "~/utils/role-home";
 
@@ -25,18 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email : "";
-  const parsed = SignInSchema.safeParse(form);
-  if (!parsed.success) return data({ email, errors: accountErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), SignInSchema, ACCOUNTS_FALLBACK);
+  // The password is never sent back to the page.
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   // Where to go is settled before a session exists, so nothing after the password check can fail
   // on it and leave a session row behind; anything not a path on this site means the role's home.
-  const target = sameSitePath(parsed.data.redirectTo);
+  const target = sameSitePath(submission.value.redirectTo);
   try {
     const prisma = await db();
     const session = await signIn(prisma, {
-      email: parsed.data.email,
-      password: parsed.data.password,
+      email: submission.value.email,
+      password: submission.value.password,
       address: clientAddress(context),
     });
     // A new session id on every sign-in: an id planted before sign-in is worth nothing after it.
@@ -53,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
     return data(
-      { email, errors: { form: `accounts.error.${error.problem}` } },
+      { result: submission.reply({ formErrors: [`accounts.error.${error.problem}`], hideFields: ["password"] }) },
       { status: error.problem === "locked" ? 429 : 401 },
     );
   }
@@ -64,24 +67,30 @@ export default function LoginPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const t = (key: string) => translate(locale, key as MessageKey);
-  const errors: Record<string, string> = result?.errors ?? {};
+  const [form, fields] = useSchemaForm({
+    id: "login",
+    schema: SignInSchema,
+    fallback: ACCOUNTS_FALLBACK,
+    lastResult: result?.result,
+    defaultValue: { redirectTo },
+  });
   return (
     <AuthCard title={t("accounts.signInTitle")} intro={t("accounts.signInIntro")}>
-      <Form method="post" className="space-y-4" noValidate>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        {errors.form && (
-          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-900" data-testid="login-error">
-            {t(errors.form)}
-          </p>
-        )}
-        <FormField id="email" label={t("accounts.email")} error={errors.email && t(errors.email)}>
-          {(p) => (
-            <input {...p} name="email" type="email" autoComplete="username" defaultValue={result?.email} required />
-          )}
-        </FormField>
-        <FormField id="password" label={t("accounts.password")} error={errors.password && t(errors.password)}>
-          {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required />}
-        </FormField>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name={fields.redirectTo.name} value={redirectTo} />
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          locale={locale}
+          fallback={ACCOUNTS_FALLBACK}
+          testId="login-error"
+        />
+        <Field field={fields.email} label={t("accounts.email")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} type="email" autoComplete="username" required />}
+        </Field>
+        <Field field={fields.password} label={t("accounts.password")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
         <button type="submit" disabled={busy} className={primaryButton}>
           {t("accounts.signIn")}
         </button>

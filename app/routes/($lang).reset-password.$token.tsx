@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { isResetTokenUsable, resetPassword, TokenError } from "~/accounts/accounts.server";
-import { accountErrors, ResetPasswordSchema } from "~/accounts/accounts-schema";
+import { ACCOUNTS_FALLBACK, ResetPasswordSchema } from "~/accounts/accounts-schema";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { requireLocale } from "~/utils/http.server";
 import { localePath, translate, type MessageKey } from "~/utils/i18n";
 
@@ -22,13 +25,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params.lang);
-  const parsed = ResetPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: accountErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), ResetPasswordSchema, ACCOUNTS_FALLBACK);
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   try {
-    await resetPassword(await db(), params.token ?? "", parsed.data.password);
+    await resetPassword(await db(), params.token ?? "", submission.value.password);
   } catch (error) {
     if (!(error instanceof TokenError)) throw error;
-    return data({ errors: { form: "accounts.error.tokenInvalid" } }, { status: 410 });
+    return data(
+      { result: submission.reply({ formErrors: ["accounts.error.tokenInvalid"], hideFields: ["password"] }) },
+      { status: 410 },
+    );
   }
   return redirect(`${localePath(locale, "/login")}?reset=1`);
 }
@@ -37,8 +44,14 @@ export default function ResetPasswordPage() {
   const { locale, usable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string) => translate(locale, key as MessageKey);
-  const errors: Record<string, string> = result?.errors ?? {};
-  if (!usable || errors.form) {
+  const [form, fields] = useSchemaForm({
+    id: "reset-password",
+    schema: ResetPasswordSchema,
+    fallback: ACCOUNTS_FALLBACK,
+    lastResult: result?.result,
+  });
+  // A used or expired link: the page says so instead of the form.
+  if (!usable || form.errors?.length) {
     return (
       <AuthCard title={t("accounts.resetTitle")}>
         <p role="alert">{t("accounts.error.tokenInvalid")}</p>
@@ -50,10 +63,10 @@ export default function ResetPasswordPage() {
   }
   return (
     <AuthCard title={t("accounts.resetTitle")}>
-      <Form method="post" className="space-y-4">
-        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t(errors.password)}>
-          {(p) => <input {...p} name="password" type="password" autoComplete="new-password" minLength={12} required />}
-        </FormField>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field field={fields.password} label={t("accounts.newPassword")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
+        </Field>
         <button type="submit" className={primaryButton}>
           {t("accounts.resetSave")}
         </button>

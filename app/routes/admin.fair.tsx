@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AdminForm } from "~/components/admin/AdminForm";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { saveFair } from "~/console/admin.server";
-import { adminErrors, FairSchema } from "~/console/admin-schema";
+import { ADMIN_FALLBACK, FairSchema } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "展会日期 · Fair dates" }, { name: "robots", content: "noindex" }];
@@ -44,27 +47,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  const parsed = FairSchema.safeParse(form);
-  if (!parsed.success) return data({ values: form, errors: adminErrors(parsed.error), saved: false }, { status: 400 });
-  await saveFair(await db(), user.id, parsed.data);
-  return data({ values: form, errors: {} as Record<string, string>, saved: true });
+  const submission = parseSubmission(await request.formData(), FairSchema, ADMIN_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  await saveFair(await db(), user.id, submission.value);
+  return data({ result: submission.reply(), saved: true });
 }
 
 export default function FairAdmin() {
   const { locale, values: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string) => translate(locale, key as MessageKey);
-  const values: Record<string, string> = result?.values ?? loaded;
-  const errors: Record<string, string> = result?.errors ?? {};
+  const [form, fields] = useSchemaForm({
+    id: "fair",
+    schema: FairSchema,
+    fallback: ADMIN_FALLBACK,
+    lastResult: result?.result,
+    defaultValue: loaded,
+  });
   return (
     <div className="max-w-xl">
       <h1 className="mb-3 text-xl font-bold">{t("console.fair")}</h1>
-      <AdminForm submit={t("console.save")} status={result?.saved ? t("console.saved") : undefined}>
+      <AdminForm
+        submit={t("console.save")}
+        status={result?.saved ? t("console.saved") : undefined}
+        formProps={getFormProps(form)}
+      >
         {FIELDS.map(([name, zh, en, type]) => (
-          <FormField key={name} id={name} label={locale === "zh" ? zh : en} error={errors[name] && t(errors[name])}>
-            {(p) => <input {...p} type={type} name={name} defaultValue={values[name]} />}
-          </FormField>
+          <Field
+            key={name}
+            field={fields[name]}
+            label={locale === "zh" ? zh : en}
+            locale={locale}
+            fallback={ADMIN_FALLBACK}
+          >
+            {(p) => <input {...p} type={type} />}
+          </Field>
         ))}
       </AdminForm>
     </div>

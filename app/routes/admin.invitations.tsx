@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AdminForm } from "~/components/admin/AdminForm";
-import { FormField } from "~/components/FormField";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { audit, createInvitation } from "~/accounts/accounts.server";
-import { adminErrors, InvitationSchema } from "~/console/admin-schema";
+import { ADMIN_FALLBACK, InvitationSchema } from "~/console/admin-schema";
 import { sendMail } from "~/accounts/mailer.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { env } from "~/utils/env.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
 
@@ -24,16 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const prisma = await db();
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  const parsed = InvitationSchema.safeParse(form);
-  if (!parsed.success) return data({ values: form, errors: adminErrors(parsed.error), link: null }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), InvitationSchema, ADMIN_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
+  const invite = submission.value;
   if (
-    parsed.data.role === "COOPERATIVE_STAFF" &&
-    !(await prisma.cooperative.count({ where: { id: parsed.data.cooperativeId } }))
+    invite.role === "COOPERATIVE_STAFF" &&
+    !(await prisma.cooperative.count({ where: { id: invite.cooperativeId } }))
   ) {
-    return data({ values: form, errors: { cooperativeId: "admin.error.choose" }, link: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { cooperativeId: ["admin.error.choose"] } }), link: null },
+      { status: 400 },
+    );
   }
-  const { token, invitation } = await createInvitation(prisma, { ...parsed.data, invitedById: user.id });
+  const { token, invitation } = await createInvitation(prisma, { ...invite, invitedById: user.id });
   await audit(prisma, {
     actorId: user.id,
     action: "invite",
@@ -44,37 +50,39 @@ export async function action({ request }: ActionFunctionArgs) {
   const link = new URL(`/invite/${token}`, env().PUBLIC_BASE_URL).toString();
   await sendMail({ to: invitation.email, subject: "上海消费帮扶展销会 邀请 · Invitation", text: link });
   // Shown once to the organiser too, so an invitation works even where mail does not.
-  return data({ values: {} as Record<string, string>, errors: {} as Record<string, string>, link });
+  return data({ result: submission.reply({ resetForm: true }), link });
 }
 
 export default function InvitationsAdmin() {
   const { locale, cooperatives } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string) => translate(locale, key as MessageKey);
-  const errors: Record<string, string> = result?.errors ?? {};
-  const values: Record<string, string> = result?.values ?? {};
+  const [form, fields] = useSchemaForm({
+    id: "invitation",
+    schema: InvitationSchema,
+    fallback: ADMIN_FALLBACK,
+    lastResult: result?.result,
+    defaultValue: { role: "COOPERATIVE_STAFF" },
+  });
+  const f = { locale, fallback: ADMIN_FALLBACK };
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-bold">{t("console.invitations")}</h1>
-      <AdminForm submit={t("console.inviteSend")}>
-        <FormField id="email" label={t("console.inviteEmail")} error={errors.email && t(errors.email)}>
-          {(p) => <input {...p} type="email" name="email" defaultValue={values.email} />}
-        </FormField>
-        <FormField id="role" label={t("console.role")} error={errors.role && t(errors.role)}>
+      <AdminForm submit={t("console.inviteSend")} formProps={getFormProps(form)}>
+        <Field field={fields.email} label={t("console.inviteEmail")} {...f}>
+          {(p) => <input {...p} type="email" />}
+        </Field>
+        <Field field={fields.role} label={t("console.role")} {...f}>
           {(p) => (
-            <select {...p} name="role" defaultValue={values.role ?? "COOPERATIVE_STAFF"}>
+            <select {...p}>
               <option value="COOPERATIVE_STAFF">{t("console.role.COOPERATIVE_STAFF")}</option>
               <option value="ORGANISER">{t("console.role.ORGANISER")}</option>
             </select>
           )}
-        </FormField>
-        <FormField
-          id="cooperativeId"
-          label={t("console.chooseCooperative")}
-          error={errors.cooperativeId && t(errors.cooperativeId)}
-        >
+        </Field>
+        <Field field={fields.cooperativeId} label={t("console.chooseCooperative")} {...f}>
           {(p) => (
-            <select {...p} name="cooperativeId" defaultValue={values.cooperativeId ?? ""}>
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
               <option value="">—</option>
               {cooperatives.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -83,7 +91,7 @@ export default function InvitationsAdmin() {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </AdminForm>
       {result?.link && (
         <p role="status" className="break-all rounded bg-green-50 p-3 text-sm" data-testid="invitation-link">

@@ -10,6 +10,7 @@
 
 import { logger } from "~/observability/logger.server";
 import { countCachePurge } from "~/observability/metrics.server";
+import { liveSetting } from "./env.server";
 
 /** Surrogate keys (ADR 007): what a cached page shows, so a change can find every copy of it. */
 export const cacheKeys = {
@@ -25,10 +26,7 @@ export const cacheKeys = {
 const PURGE_TIMEOUT_MS = 1_000;
 
 function purgeTargets(): string[] {
-  return (process.env.CACHE_PURGE_URL ?? "")
-    .split(",")
-    .map((url) => url.trim())
-    .filter(Boolean);
+  return liveSetting("CACHE_PURGE_URL");
 }
 
 /** Purges the keys on every cache node; resolves when all answered or failed (never rejects). */
@@ -49,10 +47,7 @@ export async function purgeCache(keys: Iterable<string>): Promise<void> {
         countCachePurge("sent");
       } catch (error) {
         countCachePurge("failed");
-        logger().error(
-          { keys: unique, target, err: error },
-          "cache purge failed; the pages expire on their own",
-        );
+        logger().error({ keys: unique, target, err: error }, "cache purge failed; the pages expire on their own");
       }
     }),
   );

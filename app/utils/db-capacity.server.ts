@@ -1,3 +1,5 @@
+import { env } from "./env.server";
+
 /**
  * How much of the database one server process may use, decided in one place: the connection
  * pool, how long Prisma waits to start a transaction and lets one run, and how many checkouts a
@@ -36,8 +38,8 @@ export interface DatabaseCapacity {
 
 const DEFAULT_SITE_CONNECTIONS = 20;
 
-function positiveInt(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
+function positiveInt(value: string | number | undefined): number | undefined {
+  if (value === undefined || String(value).trim() === "") return undefined;
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
@@ -45,7 +47,8 @@ function positiveInt(value: string | undefined): number | undefined {
 /** The plan for this process, from its environment and its engine. */
 export function databaseCapacity(
   engine: "pglite" | "postgresql",
-  source: Record<string, string | undefined> = process.env,
+  // The checked environment (env schema); tests hand in their own.
+  source: Partial<Record<"WEB_CONCURRENCY" | "DATABASE_CONNECTIONS" | "DATABASE_POOL_SIZE", string | number>> = env(),
 ): DatabaseCapacity {
   const processes = engine === "pglite" ? 1 : (positiveInt(source.WEB_CONCURRENCY) ?? 1);
   const siteConnections = positiveInt(source.DATABASE_CONNECTIONS) ?? DEFAULT_SITE_CONNECTIONS;

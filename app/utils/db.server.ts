@@ -63,6 +63,7 @@ export interface OpenPgliteOptions extends OpenOptions {
 
 /** What the running process is, as a person would recognise it: `npm start`, `npm run ledger:verify`… */
 export function processRole(): string {
+  // npm's own variable (the script it runs), not a setting of ours: it stays out of the env schema.
   const script = process.env.npm_lifecycle_event;
   if (script === "start" || script === "test") return `npm ${script}`;
   if (script) return `npm run ${script}`;

@@ -26,12 +26,40 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db:5432/fair" })).toThrow(
       /SESSION_SECRET is required/,
     );
-    expect(parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "db") }).SESSION_SECRET).toBeTruthy();
+    expect(
+      parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "db") }).SESSION_SECRET,
+    ).toBeTruthy();
     const secret = "s".repeat(40);
     expect(
       parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db:5432/fair", SESSION_SECRET: secret })
         .SESSION_SECRET,
     ).toBe(secret);
+  });
+});
+
+describe("every setting the servers read", () => {
+  it("checks compression, cache purge, the reservation sweep and the database plan through the schema", () => {
+    const defaults = parseEnv({ NODE_ENV: "test" });
+    expect(defaults).toMatchObject({ COMPRESSION: "node", CACHE_PURGE_URL: [], RESERVATION_SWEEP_SECONDS: 60 });
+    expect(defaults.WEB_CONCURRENCY).toBeUndefined();
+    const set = parseEnv({
+      NODE_ENV: "test",
+      COMPRESSION: "off",
+      CACHE_PURGE_URL: "http://10.0.0.5:8080/, http://10.0.0.6:8080/",
+      RESERVATION_SWEEP_SECONDS: "5",
+      WEB_CONCURRENCY: "4",
+      DATABASE_CONNECTIONS: "40",
+    });
+    expect(set).toMatchObject({
+      COMPRESSION: "off",
+      CACHE_PURGE_URL: ["http://10.0.0.5:8080/", "http://10.0.0.6:8080/"],
+      RESERVATION_SWEEP_SECONDS: 5,
+      WEB_CONCURRENCY: 4,
+      DATABASE_CONNECTIONS: 40,
+    });
+    for (const bad of [{ COMPRESSION: "gzip" }, { RESERVATION_SWEEP_SECONDS: "soon" }, { WEB_CONCURRENCY: "0" }]) {
+      expect(() => parseEnv({ NODE_ENV: "test", ...bad })).toThrow(new RegExp(Object.keys(bad)[0]!));
+    }
   });
 });
 
@@ -47,9 +75,9 @@ describe("the embedded install's session secret", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // A restart signs with the same secret, so sign-ins survive it; another install has its own.
     expect(parseEnv({ NODE_ENV: "development", PGLITE_DATA_DIR: dataDir }).SESSION_SECRET).toBe(first);
-    expect(parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "pglite") }).SESSION_SECRET).not.toBe(
-      first,
-    );
+    expect(
+      parseEnv({ NODE_ENV: "production", PGLITE_DATA_DIR: path.join(scratch(), "pglite") }).SESSION_SECRET,
+    ).not.toBe(first);
   });
 
   it("gives way to an explicit SESSION_SECRET, and is never written then", () => {

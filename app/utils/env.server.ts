@@ -121,6 +121,21 @@ const EnvSchema = z.object({
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
   LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  /** "off" behind a proxy that compresses (config/varnish); "node" compresses in this process (ADR 009). */
+  COMPRESSION: optionalString.pipe(z.enum(["node", "off"]).default("node")),
+  /** The cache nodes to purge after a catalogue write: comma-separated PURGE URLs (unset: no cache in front). */
+  CACHE_PURGE_URL: optionalString.transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((url) => url.trim())
+      .filter(Boolean),
+  ),
+  /** How often the server releases the stock of checkouts that were never paid. */
+  RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // The database plan (db-capacity.server.ts): server processes, the site's connection budget, one pool's size.
+  WEB_CONCURRENCY: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
+  DATABASE_CONNECTIONS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
+  DATABASE_POOL_SIZE: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };
@@ -169,6 +184,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   return { ...env, SESSION_SECRET: sessionSecret, warnings };
+}
+
+/**
+ * One setting read now, through its own schema, rather than from the copy parsed at boot: for a
+ * setting a long-running process may be handed later (the Varnish drill gives its test process
+ * CACHE_PURGE_URL once the cache is up).
+ */
+export function liveSetting<K extends keyof typeof EnvSchema.shape>(key: K): z.output<(typeof EnvSchema.shape)[K]> {
+  const parsed = EnvSchema.shape[key].safeParse(process.env[key]);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${key} ${parsed.error.issues[0]?.message}`);
+  return parsed.data as z.output<(typeof EnvSchema.shape)[K]>;
 }
 
 let cached: Env | undefined;

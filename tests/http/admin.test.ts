@@ -65,6 +65,29 @@ describe("the organisers' console", () => {
     expect(await t.prisma.auditLog.count({ where: { actorId: staff.user.id } })).toBe(0);
   });
 
+  it("shows a console page's error inside the console, not the shop's error page", async () => {
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF");
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const missing = await as(organiser.cookie).get("/admin/catalogue/region/no-such-region");
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain('data-testid="console-error"');
+    expect(html).toContain("控制台中没有这个页面或记录。");
+    // The console's frame and navigation stay; the shop's "back to the home page" is not offered.
+    expect(html).toContain("组织方控制台");
+    expect(html).toContain('href="/admin/catalogue"');
+    expect(html).toContain("返回控制台概览");
+    expect(html).not.toContain("返回首页");
+    const english = await (await as(organiser.cookie).get("/admin/catalogue/region/no-such-region?lang=en")).text();
+    expect(english).toContain("There is no such page or record in the console.");
+    // Someone who is not an organiser gets the refusal, without the console's navigation.
+    const refused = await as(staff.cookie).get("/admin/catalogue");
+    expect(refused.status).toBe(403);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("此页面仅限组织方使用。");
+    expect(refusedHtml).not.toContain('href="/admin/catalogue"');
+  });
+
   it("creates and edits a region, logging who changed what, before and after", async () => {
     const organiser = await signInAs(t.prisma, "ORGANISER");
     const created = await as(organiser.cookie).post("/admin/catalogue/region/new", {

@@ -7,16 +7,19 @@ export function AdminForm({
   submit,
   status,
   intent,
+  formProps,
   children,
 }: {
   title?: string;
   submit: string;
   status?: string;
   intent?: string;
+  /** conform's getFormProps(form), for a form on the one pipeline (utils/forms.ts). */
+  formProps?: { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };
   children: ReactNode;
 }) {
   return (
-    <Form method="post" className="space-y-3 rounded border border-stone-200 bg-white p-4" noValidate>
+    <Form method="post" className="space-y-3 rounded border border-stone-200 bg-white p-4" noValidate {...formProps}>
       {title && <h2 className="font-bold">{title}</h2>}
       {intent && <input type="hidden" name="intent" value={intent} />}
       {children}
