@@ -73,7 +73,10 @@ export function CheckoutForm({
           <label key={option} className="flex min-h-11 items-center gap-3">
             <input
               type="radio"
+              name={fields.fulfilment.name}
               value={option}
+              aria-invalid={fields.fulfilment.errors?.length ? true : undefined}
+              aria-describedby={fields.fulfilment.errors?.length ? fields.fulfilment.errorId : undefined}
               checked={fulfilment === option}
               onChange={() => setFulfilment(option)}
               className="h-5 w-5"
