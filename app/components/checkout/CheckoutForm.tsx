@@ -77,7 +77,8 @@ export function CheckoutForm({
               value={option}
               aria-invalid={fields.fulfilment.errors?.length ? true : undefined}
               aria-describedby={fields.fulfilment.errors?.length ? fields.fulfilment.errorId : undefined}
-              checked={fulfilment === option}
+              // Uncontrolled: the browser owns the choice (conform re-renders on blur), React only follows it.
+              defaultChecked={sent === option}
               onChange={() => setFulfilment(option)}
               className="h-5 w-5"
             />
