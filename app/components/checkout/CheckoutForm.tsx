@@ -73,8 +73,12 @@ export function CheckoutForm({
           <label key={option} className="flex min-h-11 items-center gap-3">
             <input
               type="radio"
+              name={fields.fulfilment.name}
               value={option}
-              checked={fulfilment === option}
+              aria-invalid={fields.fulfilment.errors?.length ? true : undefined}
+              aria-describedby={fields.fulfilment.errors?.length ? fields.fulfilment.errorId : undefined}
+              // Uncontrolled: the browser owns the choice (conform re-renders on blur), React only follows it.
+              defaultChecked={sent === option}
               onChange={() => setFulfilment(option)}
               className="h-5 w-5"
             />
