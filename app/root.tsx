@@ -12,7 +12,8 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
+import { htmlLang, localeFromPath, localePath, switchLocalePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/shared";
 import { CartLink } from "~/components/CartLink";
 import { useNonce } from "~/utils/nonce";
 import { ErrorReference } from "~/components/ErrorReference";
@@ -30,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locale = localeFromPath(pathname);
   const other = locale === "zh" ? "en" : "zh";
-  const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const nonce = useNonce();
   // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
   const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
@@ -68,7 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {t("site.name")}
             </Link>
             <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.main")}>
-              <CartLink locale={locale} />
+              <CartLink />
               <Link
                 to={switchLocalePath(pathname, other)}
                 hrefLang={htmlLang(other)}
@@ -142,7 +143,7 @@ export function ErrorBoundary() {
       <Link to={localePath(locale, "/")} className="mt-6 inline-block text-brand-700 underline">
         {translate(locale, "error.backHome")}
       </Link>
-      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
+      {!isRouteErrorResponse(error) && <ErrorReference />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { CheckoutSchema, fieldErrors } from "./checkout-schema";
 
 const valid = {
@@ -53,7 +53,7 @@ describe("CheckoutSchema", () => {
       postalCode: "shop.error.postalCodeInvalid",
     });
     for (const key of Object.values(errors)) {
-      expect(translate("zh", key as MessageKey)).not.toBe(translate("en", key as MessageKey));
+      expect(translate("zh", key as StorefrontKey)).not.toBe(translate("en", key as StorefrontKey));
     }
   });
 

@@ -31,8 +31,10 @@ import { readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { isBusyError } from "~/utils/db-errors.server";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localePath, pick, type Locale } from "~/utils/i18n";
+import { useT, translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -182,14 +184,14 @@ export default function CheckoutPage() {
   const { locale, cart, organisations, checkoutKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const values: Values = result && "values" in result ? result.values : {};
   const [clientErrors, setClientErrors] = useState<Partial<Record<CheckoutField, string>> | null>(null);
   const errors: Partial<Record<CheckoutField, string>> =
     clientErrors ?? (result && "errors" in result ? result.errors : {});
   const [fulfilment, setFulfilment] = useState(values.fulfilment ?? "BOOTH_PICKUP");
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const error = (field: CheckoutField) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  const error = (field: CheckoutField) => (errors[field] ? t(errors[field] as StorefrontKey) : undefined);
 
   // The same schema as the server, run before the post: errors show at once, nothing is lost.
   function validate(event: FormEvent<HTMLFormElement>) {
@@ -234,7 +236,7 @@ export default function CheckoutPage() {
         </p>
       )}
 
-      <OrderSummary locale={locale} cart={cart} />
+      <OrderSummary cart={cart} />
       {!cart.ready && !(result && "soldOut" in result && result.soldOut) && (
         <p role="alert" className="mt-3 text-sm text-red-800">
           {t("shop.problem.fixCart")}{" "}
@@ -420,13 +422,8 @@ export default function CheckoutPage() {
   );
 }
 
-function OrderSummary({
-  locale,
-  cart,
-}: {
-  locale: Locale;
-  cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"];
-}) {
+function OrderSummary({ cart }: { cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"] }) {
+  const locale = useLocale();
   return (
     <ul
       className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
 import { FormField } from "~/components/FormField";
 import { startPasswordReset } from "~/accounts/accounts.server";
@@ -9,7 +9,8 @@ import { sendMail } from "~/accounts/mailer.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh", "accounts.resetTitle") },
@@ -38,9 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ForgotPasswordPage() {
-  const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   if (result?.sent) {
     return (
       <AuthCard title={t("accounts.resetTitle")}>
@@ -52,7 +52,7 @@ export default function ForgotPasswordPage() {
   return (
     <AuthCard title={t("accounts.resetTitle")} intro={t("accounts.resetIntro")}>
       <Form method="post" className="space-y-4">
-        <FormField id="email" label={t("accounts.email")} error={errors.email && t(errors.email)}>
+        <FormField id="email" label={t("accounts.email")} error={errors.email && t.code(errors.email)}>
           {(p) => <input {...p} name="email" type="email" autoComplete="username" required />}
         </FormField>
         <button type="submit" className={primaryButton}>

@@ -8,7 +8,8 @@ import { AcceptInvitationSchema, accountErrors } from "~/accounts/accounts-schem
 import { sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { requireLocale } from "~/utils/http.server";
-import { pick, translate, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { locale, invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string, p?: Record<string, string>) => translate(locale, key as MessageKey, p);
+  const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
   if (!invitation || errors.form) {
     return (
@@ -63,11 +64,11 @@ export default function InvitationPage() {
         <FormField
           id="displayName"
           label={t("accounts.displayName")}
-          error={errors.displayName && t(errors.displayName)}
+          error={errors.displayName && t.code(errors.displayName)}
         >
           {(p) => <input {...p} name="displayName" autoComplete="name" maxLength={60} required />}
         </FormField>
-        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t(errors.password)}>
+        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t.code(errors.password)}>
           {(p) => <input {...p} name="password" type="password" autoComplete="new-password" minLength={12} required />}
         </FormField>
         <button type="submit" className={primaryButton}>

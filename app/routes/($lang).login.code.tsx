@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
 import { FormField } from "~/components/FormField";
 import { completeSecondFactor, SignInError } from "~/accounts/accounts.server";
@@ -8,7 +8,8 @@ import { accountErrors, SecondFactorSchema } from "~/accounts/accounts-schema";
 import { clientAddress, readSessionId, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -54,14 +55,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SecondFactorPage() {
-  const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const error = result?.errors.code;
   return (
     <AuthCard title={t("accounts.verify")} intro={t("accounts.codeIntro")}>
       <Form method="post" className="space-y-4">
-        <FormField id="code" label={t("accounts.code")} error={error && t(error)}>
+        <FormField id="code" label={t("accounts.code")} error={error && t.code(error)}>
           {(p) => <input {...p} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />}
         </FormField>
         <button type="submit" className={primaryButton}>

@@ -8,7 +8,8 @@ import { accountErrors, SignInSchema } from "~/accounts/accounts-schema";
 import { clientAddress, getUser, sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,7 +64,7 @@ export default function LoginPage() {
   const { locale, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
   return (
     <AuthCard title={t("accounts.signInTitle")} intro={t("accounts.signInIntro")}>
@@ -71,15 +72,15 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {errors.form && (
           <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-900" data-testid="login-error">
-            {t(errors.form)}
+            {t.code(errors.form)}
           </p>
         )}
-        <FormField id="email" label={t("accounts.email")} error={errors.email && t(errors.email)}>
+        <FormField id="email" label={t("accounts.email")} error={errors.email && t.code(errors.email)}>
           {(p) => (
             <input {...p} name="email" type="email" autoComplete="username" defaultValue={result?.email} required />
           )}
         </FormField>
-        <FormField id="password" label={t("accounts.password")} error={errors.password && t(errors.password)}>
+        <FormField id="password" label={t("accounts.password")} error={errors.password && t.code(errors.password)}>
           {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required />}
         </FormField>
         <button type="submit" disabled={busy} className={primaryButton}>

@@ -7,7 +7,8 @@ import { isResetTokenUsable, resetPassword, TokenError } from "~/accounts/accoun
 import { accountErrors, ResetPasswordSchema } from "~/accounts/accounts-schema";
 import { db } from "~/utils/db.server";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh", "accounts.resetTitle") },
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const { locale, usable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
   if (!usable || errors.form) {
     return (
@@ -51,7 +52,7 @@ export default function ResetPasswordPage() {
   return (
     <AuthCard title={t("accounts.resetTitle")}>
       <Form method="post" className="space-y-4">
-        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t(errors.password)}>
+        <FormField id="password" label={t("accounts.newPassword")} error={errors.password && t.code(errors.password)}>
           {(p) => <input {...p} name="password" type="password" autoComplete="new-password" minLength={12} required />}
         </FormField>
         <button type="submit" className={primaryButton}>

@@ -7,7 +7,8 @@ import { saveFair } from "~/console/admin.server";
 import { adminErrors, FairSchema } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "展会日期 · Fair dates" }, { name: "robots", content: "noindex" }];
 
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         publicDaysEnd: iso(fair.publicDaysEnd),
       }
     : {};
-  return { locale: consoleLocale(request.url), values };
+  return { locale: localeFromUrl(request.url), values };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FairAdmin() {
   const { locale, values: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const values: Record<string, string> = result?.values ?? loaded;
   const errors: Record<string, string> = result?.errors ?? {};
   return (
@@ -62,7 +63,12 @@ export default function FairAdmin() {
       <h1 className="mb-3 text-xl font-bold">{t("console.fair")}</h1>
       <AdminForm submit={t("console.save")} status={result?.saved ? t("console.saved") : undefined}>
         {FIELDS.map(([name, zh, en, type]) => (
-          <FormField key={name} id={name} label={locale === "zh" ? zh : en} error={errors[name] && t(errors[name])}>
+          <FormField
+            key={name}
+            id={name}
+            label={locale === "zh" ? zh : en}
+            error={errors[name] && t.code(errors[name])}
+          >
             {(p) => <input {...p} type={type} name={name} defaultValue={values[name]} />}
           </FormField>
         ))}

@@ -9,7 +9,8 @@ import { sendMail } from "~/accounts/mailer.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "邀请 · Invitations" }, { name: "robots", content: "noindex" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cooperatives = await (
     await db()
   ).cooperative.findMany({ orderBy: { nameZh: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { locale: consoleLocale(request.url), cooperatives };
+  return { locale: localeFromUrl(request.url), cooperatives };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,17 +51,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function InvitationsAdmin() {
   const { locale, cooperatives } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-bold">{t("console.invitations")}</h1>
       <AdminForm submit={t("console.inviteSend")}>
-        <FormField id="email" label={t("console.inviteEmail")} error={errors.email && t(errors.email)}>
+        <FormField id="email" label={t("console.inviteEmail")} error={errors.email && t.code(errors.email)}>
           {(p) => <input {...p} type="email" name="email" defaultValue={values.email} />}
         </FormField>
-        <FormField id="role" label={t("console.role")} error={errors.role && t(errors.role)}>
+        <FormField id="role" label={t("console.role")} error={errors.role && t.code(errors.role)}>
           {(p) => (
             <select {...p} name="role" defaultValue={values.role ?? "COOPERATIVE_STAFF"}>
               <option value="COOPERATIVE_STAFF">{t("console.role.COOPERATIVE_STAFF")}</option>
@@ -71,7 +72,7 @@ export default function InvitationsAdmin() {
         <FormField
           id="cooperativeId"
           label={t("console.chooseCooperative")}
-          error={errors.cooperativeId && t(errors.cooperativeId)}
+          error={errors.cooperativeId && t.code(errors.cooperativeId)}
         >
           {(p) => (
             <select {...p} name="cooperativeId" defaultValue={values.cooperativeId ?? ""}>

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import type { LiveSnapshot } from "~/live/types";
 import { LIVE_RECENT, LIVE_TOP_COOPERATIVES } from "~/live/types";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick, type Locale } from "~/utils/i18n";
+import { translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * The fair wall, laid out for a 1920×1080 screen read from 5 metres: the page's language large,
@@ -22,7 +24,8 @@ export const shanghaiTime = (iso: string) => timeFormat.format(new Date(iso));
 export const saleLine = (sale: LiveSnapshot["recent"][number], locale: Locale) =>
   `${pick(locale, sale, "region")} · ${pick(locale, sale, "product")} · ${formatFen(sale.fen, locale)}`;
 
-function Label({ locale, k, className = "" }: { locale: Locale; k: MessageKey; className?: string }) {
+function Label({ k, className = "" }: { k: StorefrontKey; className?: string }) {
+  const locale = useLocale();
   const other: Locale = locale === "zh" ? "en" : "zh";
   return (
     <h2 className={`flex items-baseline gap-4 overflow-hidden whitespace-nowrap font-bold ${className}`}>
@@ -32,10 +35,10 @@ function Label({ locale, k, className = "" }: { locale: Locale; k: MessageKey; c
   );
 }
 
-function Figure({ locale, k, value, testId }: { locale: Locale; k: MessageKey; value: string; testId: string }) {
+function Figure({ k, value, testId }: { k: StorefrontKey; value: string; testId: string }) {
   return (
     <div className="rounded-2xl bg-white/5 px-8 py-5">
-      <Label locale={locale} k={k} />
+      <Label k={k} />
       <p className="mt-2 text-right text-8xl font-black tabular-nums leading-none text-amber-300" data-testid={testId}>
         {value}
       </p>
@@ -45,18 +48,17 @@ function Figure({ locale, k, value, testId }: { locale: Locale; k: MessageKey; v
 
 export function LiveWall({
   snapshot,
-  locale,
   connected,
   title = "live.title",
   extra,
 }: {
   snapshot: LiveSnapshot;
-  locale: Locale;
   connected: boolean;
-  title?: MessageKey;
+  title?: StorefrontKey;
   /** The organisers' panels, shown instead of the cooperative ranking's lower half. */
   extra?: ReactNode;
 }) {
+  const locale = useLocale();
   const max = Math.max(1, ...snapshot.regions.map((r) => r.fen));
   const recent = Array.from({ length: LIVE_RECENT }, (_, i) => snapshot.recent[i]);
   const cooperatives = Array.from({ length: LIVE_TOP_COOPERATIVES }, (_, i) => snapshot.cooperatives[i]);
@@ -71,16 +73,18 @@ export function LiveWall({
           <p className="text-3xl text-sky-200/80">{translate(locale, "site.name")}</p>
         </div>
         <p className="w-[22rem] text-right text-3xl tabular-nums text-sky-200/80" data-testid="live-updated">
-          {connected ? translate(locale, "live.updated", { time: shanghaiTime(snapshot.readAt) }) : translate(locale, "live.offline")}
+          {connected
+            ? translate(locale, "live.updated", { time: shanghaiTime(snapshot.readAt) })
+            : translate(locale, "live.offline")}
         </p>
       </header>
 
       <main className="grid min-h-0 grid-cols-[minmax(0,34fr)_minmax(0,30fr)_minmax(0,36fr)] gap-8">
         <section className="flex min-h-0 flex-col gap-5">
-          <Figure locale={locale} k="live.salesToday" value={formatFen(snapshot.salesFen, locale)} testId="live-sales" />
-          <Figure locale={locale} k="live.ordersToday" value={snapshot.orders.toLocaleString("zh-CN")} testId="live-orders" />
+          <Figure k="live.salesToday" value={formatFen(snapshot.salesFen, locale)} testId="live-sales" />
+          <Figure k="live.ordersToday" value={snapshot.orders.toLocaleString("zh-CN")} testId="live-orders" />
           <div className="min-h-0 flex-1 rounded-2xl bg-white/5 px-8 py-5">
-            <Label locale={locale} k="live.byRegion" />
+            <Label k="live.byRegion" />
             <ol className="mt-3 space-y-2" data-testid="live-regions">
               {snapshot.regions.map((region) => (
                 <li key={region.id} className="grid h-12 grid-cols-[12.5rem_minmax(0,1fr)_11rem] items-center gap-3">
@@ -100,10 +104,13 @@ export function LiveWall({
 
         <section className="flex min-h-0 flex-col gap-5">
           <div className="rounded-2xl bg-white/5 px-8 py-5">
-            <Label locale={locale} k="live.topCooperatives" />
+            <Label k="live.topCooperatives" />
             <ol className="mt-3" data-testid="live-cooperatives">
               {cooperatives.map((coop, index) => (
-                <li key={coop?.id ?? `empty-${index}`} className="grid h-[3.25rem] grid-cols-[2.5rem_minmax(0,1fr)_10rem] items-center gap-3">
+                <li
+                  key={coop?.id ?? `empty-${index}`}
+                  className="grid h-[3.25rem] grid-cols-[2.5rem_minmax(0,1fr)_10rem] items-center gap-3"
+                >
                   <span className="text-3xl font-bold tabular-nums text-amber-300">{coop ? index + 1 : ""}</span>
                   <span className="truncate text-3xl">
                     {coop ? pick(locale, coop, "name") : ""}
@@ -118,7 +125,7 @@ export function LiveWall({
         </section>
 
         <section className="min-h-0 rounded-2xl bg-white/5 px-8 py-5">
-          <Label locale={locale} k="live.recent" />
+          <Label k="live.recent" />
           <ol className="mt-3" data-testid="live-recent">
             {recent.map((sale, index) =>
               sale ? (
