@@ -12,7 +12,8 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { htmlLang, localeFromPath, localePath, switchLocalePath } from "~/utils/i18n";
+import { htmlLang, localePath, switchLocaleHref } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
 import { useT, translate } from "~/i18n/areas/shared";
 import { CartLink } from "~/components/CartLink";
 import { useNonce } from "~/utils/nonce";
@@ -28,8 +29,8 @@ export const links: LinksFunction = () => [
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
-  const locale = localeFromPath(pathname);
+  const location = useLocation();
+  const locale = useLocale();
   const other = locale === "zh" ? "en" : "zh";
   const t = useT();
   const nonce = useNonce();
@@ -71,7 +72,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.main")}>
               <CartLink />
               <Link
-                to={switchLocalePath(pathname, other)}
+                // The one language button of every page: /en/... on the storefront, ?lang=en in the
+                // console and the portal (utils/i18n.ts, ADR 016), the page's query kept.
+                to={switchLocaleHref(location, other)}
+                data-testid="language-switch"
                 hrefLang={htmlLang(other)}
                 aria-label={t("nav.languageLabel")}
                 className="rounded border border-white/60 px-3 py-1.5 hover:bg-white/10"
@@ -129,8 +133,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { pathname } = useLocation();
-  const locale = localeFromPath(pathname);
+  const locale = useLocale();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const tooMany = isRouteErrorResponse(error) && error.status === 429;
   // Never show stack traces or SQL to the public; the server log has the details.
