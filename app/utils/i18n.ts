@@ -21,7 +21,7 @@ export interface Messages<K extends string> {
 export type Params = Record<string, string | number>;
 export type Translate<K extends string> = (locale: Locale, key: K, params?: Params) => string;
 
-const CONSOLE_PATH = /^\/(admin|portal)(\/|$)/;
+const CONSOLE_PATH = /^\/(admin|portal)([/?#]|$)/;
 
 /** /admin and /portal: signed-in pages that carry their language in ?lang=en. */
 export function isConsolePath(pathname: string): boolean {

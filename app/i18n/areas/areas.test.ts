@@ -24,6 +24,8 @@ describe("one locale mechanism", () => {
     expect(switchLocaleHref({ pathname: "/search", search: "?q=tea" }, "en")).toBe("/en/search?q=tea");
     expect(switchLocaleHref({ pathname: "/en/search", search: "?q=tea" }, "zh")).toBe("/search?q=tea");
     expect(localePath("en", "/portal/orders")).toBe("/portal/orders?lang=en");
+    expect(switchLocaleHref({ pathname: "/admin", search: "?lang=en" }, "zh")).toBe("/admin");
+    expect(localePath("zh", "/portal?lang=en")).toBe("/portal");
   });
 });
 
