@@ -12,7 +12,9 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { htmlLang, localeFromPath, localePath, switchLocalePath, translate } from "~/utils/i18n";
+import { htmlLang, localePath, switchLocaleHref } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
+import { useT, translate } from "~/i18n/areas/shared";
 import { CartLink } from "~/components/CartLink";
 import { useNonce } from "~/utils/nonce";
 import { ErrorReference } from "~/components/ErrorReference";
@@ -27,10 +29,10 @@ export const links: LinksFunction = () => [
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
-  const locale = localeFromPath(pathname);
+  const location = useLocation();
+  const locale = useLocale();
   const other = locale === "zh" ? "en" : "zh";
-  const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const nonce = useNonce();
   // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
   const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
@@ -68,9 +70,12 @@ export function Layout({ children }: { children: ReactNode }) {
               {t("site.name")}
             </Link>
             <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.main")}>
-              <CartLink locale={locale} />
+              <CartLink />
               <Link
-                to={switchLocalePath(pathname, other)}
+                // The one language button of every page: /en/... on the storefront, ?lang=en in the
+                // console and the portal (utils/i18n.ts, ADR 016), the page's query kept.
+                to={switchLocaleHref(location, other)}
+                data-testid="language-switch"
                 hrefLang={htmlLang(other)}
                 aria-label={t("nav.languageLabel")}
                 className="rounded border border-white/60 px-3 py-1.5 hover:bg-white/10"
@@ -128,8 +133,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { pathname } = useLocation();
-  const locale = localeFromPath(pathname);
+  const locale = useLocale();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const tooMany = isRouteErrorResponse(error) && error.status === 429;
   // Never show stack traces or SQL to the public; the server log has the details.
@@ -142,7 +146,7 @@ export function ErrorBoundary() {
       <Link to={localePath(locale, "/")} className="mt-6 inline-block text-brand-700 underline">
         {translate(locale, "error.backHome")}
       </Link>
-      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
+      {!isRouteErrorResponse(error) && <ErrorReference />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { localeFromPath, translate, type Locale } from "~/utils/i18n";
+import { localeFromPath, type Locale } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { breadcrumbJsonLd, localeUrl, notFoundMeta, pageMeta } from "~/utils/seo";
 
 /** What a browse page's meta says about itself; the trail runs from the home page down to the page. */

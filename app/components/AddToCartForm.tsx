@@ -1,25 +1,17 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { MAX_PER_LINE } from "~/utils/limits";
-import type { Locale } from "~/utils/i18n";
-import { localePath, translate } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * Adds a product to the cart. With JavaScript it posts through a fetcher and stays on the page;
  * without, it is a plain form post to /cart that redirects back here.
  */
-export function AddToCartForm({
-  productId,
-  stock,
-  locale,
-  returnTo,
-}: {
-  productId: string;
-  stock: number;
-  locale: Locale;
-  returnTo: string;
-}) {
+export function AddToCartForm({ productId, stock, returnTo }: { productId: string; stock: number; returnTo: string }) {
+  const locale = useLocale();
   const fetcher = useFetcher<{ ok: boolean; message?: string }>();
   const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
@@ -79,7 +71,9 @@ export function AddToCartForm({
             {fetcher.data.ok ? (
               <span className="font-semibold text-green-800">
                 {translate(locale, "shop.added")}
-                {fetcher.data.message && <span className="block font-normal text-amber-800">{fetcher.data.message}</span>}
+                {fetcher.data.message && (
+                  <span className="block font-normal text-amber-800">{fetcher.data.message}</span>
+                )}
               </span>
             ) : (
               <span className="font-semibold text-red-800">{fetcher.data.message}</span>

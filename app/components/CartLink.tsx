@@ -1,13 +1,16 @@
 import { Link, useFetchers, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { localePath, translate, type Locale } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * The header's cart link. The page is rendered without the count (so every visitor gets the
  * same, cacheable page); once the page runs, the count comes from /cart/count, and again after
  * every navigation, form post or fetcher submission (adding to the cart is a fetcher) settles.
  */
-export function CartLink({ locale }: { locale: Locale }) {
+export function CartLink() {
+  const locale = useLocale();
   const [count, setCount] = useState(0);
   const location = useLocation();
   const navigation = useNavigation();

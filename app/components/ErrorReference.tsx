@@ -1,8 +1,9 @@
 import { ERROR_REFERENCE_ELEMENT_ID, useErrorRequestId } from "~/observability/request-id";
-import type { Locale } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
 
 /** "Reference: <request id>" under an error message: all a person needs to give support. */
-export function ErrorReference({ locale }: { locale: Locale }) {
+export function ErrorReference() {
+  const locale = useLocale();
   const id = useErrorRequestId();
   if (!id) return null;
   return (

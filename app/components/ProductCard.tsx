@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/utils/i18n";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { FEW_LEFT } from "~/catalog/stock";
+import { useLocale } from "~/utils/use-locale";
 
 export interface ProductCardData {
   slug: string;
@@ -17,7 +18,8 @@ export interface ProductCardData {
   cooperative: { nameZh: string; nameEn: string; county: { nameZh: string; nameEn: string } };
 }
 
-export function ProductCard({ product, locale }: { product: ProductCardData; locale: Locale }) {
+export function ProductCard({ product }: { product: ProductCardData }) {
+  const locale = useLocale();
   const image = product.images[0];
   const unit = pick(locale, product, "unit");
   return (

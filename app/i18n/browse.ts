@@ -1,3 +1,5 @@
+import type { Message } from "~/utils/i18n";
+
 /** Messages of region, county, cooperative, category and product pages, and the home page. */
 export const zh = {
   // Home
@@ -83,7 +85,7 @@ export const zh = {
   "browse.productSummary": "{cooperative}（{county}，{region}）出品，{price}/{unit}。",
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {
+export const en: Record<keyof typeof zh, Message> = {
   // Home
   "browse.fairDetails": "About the fair",
   "browse.venue": "Venue",
@@ -93,12 +95,12 @@ export const en: Record<keyof typeof zh, string> = {
   "browse.featuredCooperatives": "Featured cooperatives",
   "browse.featuredIntro": "Cooperatives with a booth at the fair, those linking the most households first.",
   "browse.categories": "Categories",
-  "browse.categoryCount": "{count} items",
+  "browse.categoryCount": { one: "{count} item", other: "{count} items" },
   "browse.productsIntro": "One pick from each cooperative; {count} products on sale in all.",
   // Navigation and lists
   "browse.breadcrumb": "You are here",
   "browse.products": "Goods on sale",
-  "browse.productCount": "{count} products",
+  "browse.productCount": { one: "{count} product", other: "{count} products" },
   "browse.noProducts": "No goods on sale yet.",
   "browse.pagination": "Pages",
   "browse.previous": "Previous page",
@@ -127,7 +129,7 @@ export const en: Record<keyof typeof zh, string> = {
   "browse.linkageHelp.ASSET": "Households invest land or funds and receive dividends",
   "browse.linkageHelp.OPERATING": "The cooperative buys households' produce, raising their farm income",
   "browse.households": "Households linked",
-  "browse.householdsCount": "{count} households",
+  "browse.householdsCount": { one: "{count} household", other: "{count} households" },
   "browse.booth": "Booth at the fair",
   "browse.boothNumber": "Booth {booth}",
   "browse.noBooth": "No booth this year; online only",

@@ -1,3 +1,5 @@
+import type { Message } from "~/utils/i18n";
+
 /** Messages every page uses: the site, navigation, errors. */
 export const zh = {
   "site.name": "上海消费帮扶展销会",
@@ -30,7 +32,7 @@ export const zh = {
   "footer.transparency": "查看帮扶公示",
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {
+export const en: Record<keyof typeof zh, Message> = {
   "site.name": "Shanghai Consumption-Assistance Fair",
   "site.tagline": "Buy a local speciality, help a village",
   "site.fairDates": "Held every year around National Poverty Alleviation Day (17 October)",
@@ -45,7 +47,7 @@ export const en: Record<keyof typeof zh, string> = {
   "home.regionsIntro":
     "The seven regions Shanghai is paired with; every purchase is credited to its county and cooperative.",
   "home.products": "Goods at the fair",
-  "home.cooperatives": "{count} cooperatives",
+  "home.cooperatives": { one: "{count} cooperative", other: "{count} cooperatives" },
   "home.noCooperatives": "No cooperatives yet",
   "product.certified": "Certified assistance product",
   "product.uncertified": "Not certified",

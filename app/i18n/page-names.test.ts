@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/console";
 
 describe("page names", () => {
   it("call the report page by one name, in the console's navigation and on the page itself", () => {

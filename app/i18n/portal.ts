@@ -1,3 +1,5 @@
+import type { Message } from "~/utils/i18n";
+
 /** Messages of the cooperative portal (/portal). */
 export const zh = {
   "portal.nav.products": "商品",
@@ -181,13 +183,13 @@ export const zh = {
   "portal.sales.empty": "还没有销售记录。",
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {
+export const en: Record<keyof typeof zh, Message> = {
   "portal.nav.products": "Products",
   "portal.nav.orders": "Orders",
   "portal.nav.booth": "Booth sales",
   "portal.nav.sales": "Sales",
 
-  "portal.dashboard.toFulfilCount": "{count} order(s) to fulfil",
+  "portal.dashboard.toFulfilCount": { one: "{count} order to fulfil", other: "{count} orders to fulfil" },
   "portal.dashboard.allOrders": "Fulfil orders",
   "portal.dashboard.openBooth": "Open the booth till",
   "portal.dashboard.addProduct": "Add a product",

@@ -1,3 +1,5 @@
+import type { Message } from "~/utils/i18n";
+
 /** Messages of the search page. */
 export const zh = {
   "search.title": "搜索商品",
@@ -72,7 +74,7 @@ export const zh = {
   "search.seeAll": "查看全部商品",
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {
+export const en: Record<keyof typeof zh, Message> = {
   "search.title": "Search the fair",
   "search.titleWithQuery": "Results for “{q}”",
   "search.titlePage": "{title} (page {page})",
@@ -105,7 +107,7 @@ export const en: Record<keyof typeof zh, string> = {
   "search.sort.price-asc": "Price: low to high",
   "search.sort.price-desc": "Price: high to low",
   "search.sort.name": "Name",
-  "search.count": "{count} products",
+  "search.count": { one: "{count} product", other: "{count} products" },
   "search.countOne": "1 product",
   "search.pageOf": "Page {page} of {pages}",
   "search.pagination": "Search result pages",

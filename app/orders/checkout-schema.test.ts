@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseSubmission } from "~/utils/forms";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { CHECKOUT_FALLBACK, CheckoutSchema } from "./checkout-schema";
 
 /** The first message per field, as the form pipeline gives it to the page (a form post of `values`). */
@@ -66,7 +66,7 @@ describe("CheckoutSchema", () => {
       postalCode: "shop.error.postalCodeInvalid",
     });
     for (const key of Object.values(errors)) {
-      expect(translate("zh", key as MessageKey)).not.toBe(translate("en", key as MessageKey));
+      expect(translate("zh", key as StorefrontKey)).not.toBe(translate("en", key as StorefrontKey));
     }
   });
 

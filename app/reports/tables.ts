@@ -1,5 +1,9 @@
 import type { CsvCell } from "~/utils/csv";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { percent } from "./percent";
+
+export { percent };
+import { pick, type Locale } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 import { fenToDecimal } from "~/utils/money";
 import { drillDown, reportHref, type ReportFilters } from "~/reports/report-params";
@@ -65,12 +69,6 @@ export function moneyCell(fen: number, locale: Locale): TableCell {
 
 function numberCell(value: number, locale: Locale): TableCell {
   return { kind: "number", text: value.toLocaleString(locale === "zh" ? "zh-CN" : "en-US"), csv: value };
-}
-
-/** A share in percent with one decimal, or a dash when the whole is not positive. */
-export function percent(part: number, whole: number): string | null {
-  if (whole <= 0) return null;
-  return (Math.round((part / whole) * 1000) / 10).toFixed(1);
 }
 
 function shareCell(part: number, whole: number): TableCell {

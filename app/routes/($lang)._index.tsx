@@ -10,7 +10,8 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
+import { localeFromParam, localeFromPath, localePath, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -49,11 +50,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
 export default function Home() {
   const { locale, fair, regions, featuredCooperatives, categories, products, productCount } =
     useLoaderData<typeof loader>();
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+  const t = useT();
   return (
     <div className="space-y-12">
-      <FairBanner fair={fair} locale={locale} />
+      <FairBanner fair={fair} />
 
       <section aria-labelledby="regions-heading">
         <h2 id="regions-heading" className="text-xl font-bold">
@@ -109,7 +109,7 @@ export default function Home() {
           <p className="mt-1 text-sm text-stone-600">{t("browse.featuredIntro")}</p>
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="featured-cooperatives">
             {featuredCooperatives.map((cooperative) => (
-              <CooperativeCard key={cooperative.slug} cooperative={cooperative} locale={locale} />
+              <CooperativeCard key={cooperative.slug} cooperative={cooperative} />
             ))}
           </ul>
         </section>
@@ -143,7 +143,7 @@ export default function Home() {
         <p className="mt-1 text-sm text-stone-600">{t("browse.productsIntro", { count: productCount })}</p>
         <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="products">
           {products.map((product) => (
-            <ProductCard key={product.id} product={product} locale={locale} />
+            <ProductCard key={product.id} product={product} />
           ))}
         </ul>
       </section>

@@ -15,10 +15,12 @@ import { MAX_PER_LINE } from "~/utils/limits";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
-import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localePath, pick, type Locale } from "~/utils/i18n";
+import { translate, useT, type StorefrontKey } from "~/i18n/areas/storefront";
 import { requireLocale, safeRedirectPath } from "~/utils/http.server";
 import { formatFen } from "~/utils/money";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useLocale } from "~/utils/use-locale";
 
 /** The loader's "private, no-store": this page is one buyer's own. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function problemMessage(locale: Locale, problem: string, stock?: number) {
-  return translate(locale, `shop.problem.${problem}` as MessageKey, { stock: stock ?? 0, max: MAX_PER_LINE });
+  return translate(locale, `shop.problem.${problem}` as StorefrontKey, { stock: stock ?? 0, max: MAX_PER_LINE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The answer to a cart form posted without JavaScript (with it, the button shows the same message). */
-function CartActionMessage({ locale }: { locale: Locale }) {
+function CartActionMessage() {
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   if (!result?.message) return null;
   return (
@@ -98,11 +101,11 @@ function CartActionMessage({ locale }: { locale: Locale }) {
 
 export default function CartPage() {
   const { locale, cart } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   if (cart.lines.length === 0) {
     return (
       <div className="py-10 text-center">
-        <CartActionMessage locale={locale} />
+        <CartActionMessage />
         <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
         <p className="mt-4 text-stone-700">{t("shop.cartEmpty")}</p>
         <Link
@@ -116,14 +119,14 @@ export default function CartPage() {
   }
   return (
     <div className="mx-auto max-w-3xl">
-      <CartActionMessage locale={locale} />
+      <CartActionMessage />
       <h1 className="text-2xl font-bold">{t("shop.cartTitle")}</h1>
       <ul
         className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
         data-testid="cart-lines"
       >
         {cart.lines.map((line) => (
-          <CartLineRow key={line.product.id} line={line} locale={locale} />
+          <CartLineRow key={line.product.id} line={line} />
         ))}
       </ul>
       <p className="mt-2 text-xs text-stone-600">{t("shop.perLineMax", { max: MAX_PER_LINE })}</p>
@@ -153,10 +156,11 @@ export default function CartPage() {
 
 type CartLineData = ReturnType<typeof useLoaderData<typeof loader>>["cart"]["lines"][number];
 
-function CartLineRow({ line, locale }: { line: CartLineData; locale: Locale }) {
+function CartLineRow({ line }: { line: CartLineData }) {
+  const locale = useLocale();
   const fetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const { product } = line;
   // Optimistic: while a change is on its way, show the quantity the buyer asked for.
   const pending = fetcher.formData;

@@ -6,7 +6,8 @@ import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCategoryPage } from "~/catalog/browse.server";
 import { publicRouteHeaders } from "~/utils/http.server";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getCategoryPage);
@@ -28,11 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
 
 export default function CategoryPage() {
   const { locale, category, categories, products } = useLoaderData<typeof loader>();
-  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const t = useT();
   return (
     <div className="space-y-8">
       <header className="space-y-3">
-        <Breadcrumbs locale={locale} items={[{ label: pick(locale, category, "name") }]} />
+        <Breadcrumbs items={[{ label: pick(locale, category, "name") }]} />
         <p className="text-sm font-medium text-brand-700">{t("browse.category")}</p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{pick(locale, category, "name")}</h1>
         <p className="max-w-3xl text-stone-700">{pick(locale, category, "description")}</p>
@@ -66,7 +67,6 @@ export default function CategoryPage() {
         title={t("browse.products")}
         products={products}
         path={`/categories/${category.slug}`}
-        locale={locale}
       />
     </div>
   );

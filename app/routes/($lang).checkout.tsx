@@ -25,8 +25,10 @@ import { db } from "~/utils/db.server";
 import { parseSubmission, type FormReply } from "~/utils/forms";
 import { isBusyError } from "~/utils/db-errors.server";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localePath, pick, type Locale } from "~/utils/i18n";
+import { useT, translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -81,7 +83,7 @@ function busyResponse(locale: Locale) {
 type Submission = ReturnType<typeof parseCheckout>;
 const parseCheckout = (form: FormData) => parseSubmission(form, CheckoutSchema, CHECKOUT_FALLBACK);
 /** Every answer of the action: the form's reply (errors, what was typed), and what else to say. */
-type Answer = { result: FormReply | null; soldOut: SoldOutError["items"] | null; notice: MessageKey | null };
+type Answer = { result: FormReply | null; soldOut: SoldOutError["items"] | null; notice: StorefrontKey | null };
 const answer = (result: FormReply | null, more: Partial<Answer> = {}): Answer => ({
   result,
   soldOut: null,
@@ -178,7 +180,7 @@ export default function CheckoutPage() {
   const { locale, cart, organisations, checkoutKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
   return (
     <div className="mx-auto max-w-3xl">
@@ -209,7 +211,7 @@ export default function CheckoutPage() {
         </p>
       )}
 
-      <OrderSummary locale={locale} cart={cart} />
+      <OrderSummary cart={cart} />
       {!cart.ready && !(result && "soldOut" in result && result.soldOut) && (
         <p role="alert" className="mt-3 text-sm text-red-800">
           {t("shop.problem.fixCart")}{" "}
@@ -231,13 +233,8 @@ export default function CheckoutPage() {
   );
 }
 
-function OrderSummary({
-  locale,
-  cart,
-}: {
-  locale: Locale;
-  cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"];
-}) {
+function OrderSummary({ cart }: { cart: ReturnType<typeof useLoaderData<typeof loader>>["cart"] }) {
+  const locale = useLocale();
   return (
     <ul
       className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"

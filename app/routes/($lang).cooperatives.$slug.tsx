@@ -8,7 +8,8 @@ import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCooperativePage } from "~/catalog/browse.server";
 import { publicRouteHeaders } from "~/utils/http.server";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getCooperativePage);
@@ -38,14 +39,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
 export default function CooperativePage() {
   const { locale, cooperative, partners, products } = useLoaderData<typeof loader>();
   const { county } = cooperative;
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+  const t = useT();
   const story = pick(locale, cooperative, "story");
   return (
     <div className="space-y-10">
       <header className="space-y-3">
         <Breadcrumbs
-          locale={locale}
           items={[
             { label: pick(locale, county.region, "name"), path: `/regions/${county.region.slug}` },
             { label: pick(locale, county, "name"), path: `/counties/${county.slug}` },
@@ -105,7 +104,6 @@ export default function CooperativePage() {
           )}
           <PartnersSection
             partners={partners}
-            locale={locale}
             countyName={pick(locale, county, "name")}
             intro={t("browse.partnersIntro")}
           />
@@ -117,7 +115,6 @@ export default function CooperativePage() {
         title={t("browse.products")}
         products={products}
         path={`/cooperatives/${cooperative.slug}`}
-        locale={locale}
       />
     </div>
   );

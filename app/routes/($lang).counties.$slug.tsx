@@ -8,7 +8,8 @@ import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getCountyPage } from "~/catalog/browse.server";
 import { publicRouteHeaders } from "~/utils/http.server";
-import { pick, translate } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getCountyPage);
@@ -32,13 +33,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
 
 export default function CountyPage() {
   const { locale, county, organisations, products } = useLoaderData<typeof loader>();
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+  const t = useT();
   return (
     <div className="space-y-10">
       <header className="space-y-3">
         <Breadcrumbs
-          locale={locale}
           items={[
             { label: pick(locale, county.region, "name"), path: `/regions/${county.region.slug}` },
             { label: pick(locale, county, "name") },
@@ -63,7 +62,7 @@ export default function CountyPage() {
         {county.cooperatives.length ? (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="cooperatives">
             {county.cooperatives.map((cooperative) => (
-              <CooperativeCard key={cooperative.slug} cooperative={cooperative} locale={locale} />
+              <CooperativeCard key={cooperative.slug} cooperative={cooperative} />
             ))}
           </ul>
         ) : (
@@ -76,7 +75,7 @@ export default function CountyPage() {
           {t("browse.areaPartners")}
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-stone-600">{t("browse.areaPartnersIntro")}</p>
-        <PairedOrganisationList organisations={organisations} locale={locale} />
+        <PairedOrganisationList organisations={organisations} />
       </section>
 
       <ProductSection
@@ -84,7 +83,6 @@ export default function CountyPage() {
         title={t("browse.products")}
         products={products}
         path={`/counties/${county.slug}`}
-        locale={locale}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
 import { Field } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
@@ -12,7 +12,8 @@ import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { env } from "~/utils/env.server";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh", "accounts.resetTitle") },
@@ -41,9 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ForgotPasswordPage() {
-  const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   if (result?.sent) {
     return (
       <AuthCard title={t("accounts.resetTitle")}>
@@ -55,9 +55,8 @@ export default function ForgotPasswordPage() {
 }
 
 function ForgotPasswordForm() {
-  const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "forgot-password",
     schema: ForgotPasswordSchema,
@@ -67,7 +66,7 @@ function ForgotPasswordForm() {
   return (
     <AuthCard title={t("accounts.resetTitle")} intro={t("accounts.resetIntro")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field field={fields.email} label={t("accounts.email")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.email} label={t("accounts.email")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} type="email" autoComplete="username" required />}
         </Field>
         <button type="submit" className={primaryButton}>

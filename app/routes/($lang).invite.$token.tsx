@@ -11,7 +11,8 @@ import { sessionCookieHeader } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLocale } from "~/utils/http.server";
-import { pick, translate, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { locale, invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string, p?: Record<string, string>) => translate(locale, key as MessageKey, p);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "invite",
     schema: AcceptInvitationSchema,
@@ -76,12 +77,11 @@ export default function InvitationPage() {
         <Field
           field={fields.displayName}
           label={t("accounts.displayName")}
-          locale={locale}
           fallback={ACCOUNTS_FALLBACK}
         >
           {(p) => <input {...p} autoComplete="name" maxLength={60} required />}
         </Field>
-        <Field field={fields.password} label={t("accounts.newPassword")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.password} label={t("accounts.newPassword")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
         </Field>
         <button type="submit" className={primaryButton}>

@@ -4,7 +4,7 @@ import { LiveWall } from "~/components/live/LiveWall";
 import { useLiveSnapshot } from "~/components/live/use-live-snapshot";
 import { liveTickers } from "~/live/live-tickers.server";
 import { requireLocale } from "~/utils/http.server";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 
 /** The page is drawn full screen, without the site's header and footer (root.tsx reads this). */
 export const handle = { screen: true };
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export default function LivePage() {
-  const { locale, snapshot: initial } = useLoaderData<typeof loader>();
+  const { snapshot: initial } = useLoaderData<typeof loader>();
   const { snapshot, connected } = useLiveSnapshot(initial, "/live/events");
-  return <LiveWall snapshot={snapshot} locale={locale} connected={connected} />;
+  return <LiveWall snapshot={snapshot} connected={connected} />;
 }

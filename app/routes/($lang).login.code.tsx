@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { AuthCard, primaryButton } from "~/components/AuthCard";
 import { Field } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
@@ -11,7 +11,8 @@ import { clientAddress, readSessionId, sessionCookieHeader } from "~/accounts/au
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,9 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SecondFactorPage() {
-  const { locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "login-code",
     schema: SecondFactorSchema,
@@ -69,7 +69,7 @@ export default function SecondFactorPage() {
   return (
     <AuthCard title={t("accounts.verify")} intro={t("accounts.codeIntro")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field field={fields.code} label={t("accounts.code")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.code} label={t("accounts.code")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />}
         </Field>
         <button type="submit" className={primaryButton}>

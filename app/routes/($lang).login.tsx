@@ -11,7 +11,8 @@ import { clientAddress, getUser, sessionCookieHeader } from "~/accounts/auth.ser
 import { db } from "~/utils/db.server";
 import { requireLocale, sameSitePath } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/forms";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { translate, useT } from "~/i18n/areas/storefront";
 import { roleHome } from "~/utils/role-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -66,7 +67,7 @@ export default function LoginPage() {
   const { locale, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "login",
     schema: SignInSchema,
@@ -81,14 +82,13 @@ export default function LoginPage() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          locale={locale}
           fallback={ACCOUNTS_FALLBACK}
           testId="login-error"
         />
-        <Field field={fields.email} label={t("accounts.email")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.email} label={t("accounts.email")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} type="email" autoComplete="username" required />}
         </Field>
-        <Field field={fields.password} label={t("accounts.password")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.password} label={t("accounts.password")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
         <button type="submit" disabled={busy} className={primaryButton}>

@@ -8,8 +8,10 @@ import { startPaymentOrExplain } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { notFound, requireLocale } from "~/utils/http.server";
-import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 /** The loader's "private, no-store": this page is one buyer's own. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -46,7 +48,7 @@ export async function action({ params }: ActionFunctionArgs) {
 
 export default function OrderPage() {
   const { locale, order, receipt, paymentUnavailable } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const paid = order.status === "PAID" || order.status === "PARTLY_REFUNDED";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -129,21 +131,20 @@ export default function OrderPage() {
         )}
       </section>
 
-      <Receipt locale={locale} receipt={receipt} paid={paid} />
+      <Receipt receipt={receipt} paid={paid} />
     </div>
   );
 }
 
 function Receipt({
-  locale,
   receipt,
   paid,
 }: {
-  locale: Locale;
   receipt: ReturnType<typeof useLoaderData<typeof loader>>["receipt"];
   paid: boolean;
 }) {
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const locale = useLocale();
+  const t = useT();
   return (
     <section
       aria-labelledby="receipt-heading"

@@ -8,7 +8,8 @@ import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { isBusyError } from "~/utils/db-errors.server";
 import { notFound, requireLocale } from "~/utils/http.server";
-import { localePath, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { orderNumber } from "~/orders/order-number";
 
@@ -115,7 +116,7 @@ export default function TestPaymentPage() {
   const { locale, order } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   return (
     <div className="mx-auto max-w-md">
       <div

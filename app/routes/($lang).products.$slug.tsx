@@ -15,7 +15,8 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, pick, translate } from "~/utils/i18n";
+import { localeFromParam, localeFromPath, localePath, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 import { markdownToText } from "~/utils/markdown";
 import { formatFen } from "~/utils/money";
 import {
@@ -125,8 +126,7 @@ export default function ProductPage() {
   const { cooperative } = product;
   const { county } = cooperative;
   const { region } = county;
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+  const t = useT();
   const name = pick(locale, product, "name");
   const unit = pick(locale, product, "unit");
   const description = pick(locale, product, "description");
@@ -138,7 +138,6 @@ export default function ProductPage() {
   return (
     <div className="space-y-10">
       <Breadcrumbs
-        locale={locale}
         items={[
           { label: places.region, path: `/regions/${region.slug}` },
           { label: places.county, path: `/counties/${county.slug}` },
@@ -148,7 +147,7 @@ export default function ProductPage() {
       />
 
       <div className="grid gap-6 md:grid-cols-2 md:gap-10">
-        <ProductGallery images={product.images} name={name} locale={locale} />
+        <ProductGallery images={product.images} name={name} />
         <div className="space-y-5">
           <div>
             <Link
@@ -179,16 +178,15 @@ export default function ProductPage() {
             </p>
             <p>
               <span className="sr-only">{t("browse.availability")}: </span>
-              <StockBadge state={product.stockState} stock={product.stock} unit={unit} locale={locale} />
+              <StockBadge state={product.stockState} stock={product.stock} unit={unit} />
             </p>
           </div>
           <AddToCartForm
             productId={product.id}
             stock={product.stock}
-            locale={locale}
             returnTo={`${location.pathname}${location.search}`}
           />
-          <CertificationPanel certification={product.certification} locale={locale} />
+          <CertificationPanel certification={product.certification} />
         </div>
       </div>
 
@@ -206,7 +204,7 @@ export default function ProductPage() {
           {t("browse.provenance")}
         </h2>
         <div className="mt-3">
-          <Provenance region={region} county={county} cooperative={cooperative} locale={locale} />
+          <Provenance region={region} county={county} cooperative={cooperative} />
         </div>
       </section>
 
@@ -223,7 +221,6 @@ export default function ProductPage() {
         <div className="mt-6">
           <PartnersSection
             partners={partners}
-            locale={locale}
             countyName={places.county}
             intro={t("browse.partnersIntro")}
             headingLevel={3}
@@ -238,7 +235,7 @@ export default function ProductPage() {
           </h2>
           <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
             {moreFromCooperative.map((p) => (
-              <ProductCard key={p.id} product={p} locale={locale} />
+              <ProductCard key={p.id} product={p} />
             ))}
           </ul>
         </section>

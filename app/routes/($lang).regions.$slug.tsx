@@ -7,7 +7,8 @@ import { browseMeta } from "~/catalog/browse-meta";
 import { loadBrowsePage } from "~/catalog/browse-page.server";
 import { getRegionPage } from "~/catalog/browse.server";
 import { publicRouteHeaders } from "~/utils/http.server";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 
 export function loader(args: LoaderFunctionArgs) {
   return loadBrowsePage(args, getRegionPage);
@@ -29,13 +30,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
 
 export default function RegionPage() {
   const { locale, region, organisations, products } = useLoaderData<typeof loader>();
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+  const t = useT();
   const cooperativeCount = region.counties.reduce((sum, county) => sum + county.cooperatives.length, 0);
   return (
     <div className="space-y-10">
       <header className="space-y-3">
-        <Breadcrumbs locale={locale} items={[{ label: pick(locale, region, "name") }]} />
+        <Breadcrumbs items={[{ label: pick(locale, region, "name") }]} />
         <p className="text-sm font-medium text-brand-700">{t("home.regions")}</p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{pick(locale, region, "name")}</h1>
         <p className="max-w-3xl text-stone-700">{pick(locale, region, "description")}</p>
@@ -90,7 +90,7 @@ export default function RegionPage() {
           {t("browse.areaPartners")}
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-stone-600">{t("browse.areaPartnersIntro")}</p>
-        <PairedOrganisationList organisations={organisations} locale={locale} />
+        <PairedOrganisationList organisations={organisations} />
       </section>
 
       <ProductSection
@@ -98,7 +98,6 @@ export default function RegionPage() {
         title={t("browse.products")}
         products={products}
         path={`/regions/${region.slug}`}
-        locale={locale}
       />
     </div>
   );

@@ -10,7 +10,8 @@ import { ACCOUNTS_FALLBACK, ResetPasswordSchema } from "~/accounts/accounts-sche
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLocale } from "~/utils/http.server";
-import { localePath, translate, type MessageKey } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh", "accounts.resetTitle") },
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const { locale, usable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "reset-password",
     schema: ResetPasswordSchema,
@@ -64,7 +65,7 @@ export default function ResetPasswordPage() {
   return (
     <AuthCard title={t("accounts.resetTitle")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field field={fields.password} label={t("accounts.newPassword")} locale={locale} fallback={ACCOUNTS_FALLBACK}>
+        <Field field={fields.password} label={t("accounts.newPassword")} fallback={ACCOUNTS_FALLBACK}>
           {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
         </Field>
         <button type="submit" className={primaryButton}>

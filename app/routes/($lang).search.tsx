@@ -17,7 +17,8 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, translate, type Locale } from "~/utils/i18n";
+import { localeFromParam, localeFromPath, localePath, type Locale } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -84,58 +85,35 @@ export default function SearchPage() {
 
       <SearchForm
         key={toSearchParams(query).toString()}
-        locale={locale}
         action={action}
         query={query}
         facets={facets}
         clearFiltersHref={withoutFilters(action, query)}
       />
-      <ActiveFilters locale={locale} action={action} query={query} facets={facets} />
-      <SearchNotes locale={locale} notes={query.notes} />
+      <ActiveFilters action={action} query={query} facets={facets} />
+      <SearchNotes notes={query.notes} />
       {nothingAsked && (
-        <SearchSuggestions
-          locale={locale}
-          action={action}
-          query={query}
-          facets={facets}
-          variant="start"
-          filterCount={0}
-        />
+        <SearchSuggestions action={action} query={query} facets={facets} variant="start" filterCount={0} />
       )}
 
       <section aria-labelledby="results-heading" aria-busy={loading} className="space-y-4">
         <h2 id="results-heading" className="sr-only">
           {translate(locale, nothingAsked ? "search.allProducts" : "search.results")}
         </h2>
-        <SearchToolbar
-          locale={locale}
-          total={total}
-          page={page}
-          pageCount={pageCount}
-          sort={query.sort}
-          hasText={query.q !== ""}
-        />
+        <SearchToolbar total={total} page={page} pageCount={pageCount} sort={query.sort} hasText={query.q !== ""} />
         {total === 0 ? (
-          <SearchSuggestions
-            locale={locale}
-            action={action}
-            query={query}
-            facets={facets}
-            variant="empty"
-            filterCount={filterCount}
-          />
+          <SearchSuggestions action={action} query={query} facets={facets} variant="empty" filterCount={filterCount} />
         ) : (
           <ul
             className={`grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 ${loading ? "opacity-60" : ""}`}
             data-testid="search-results"
           >
             {products.map((product) => (
-              <ProductCard key={product.id} product={product} locale={locale} />
+              <ProductCard key={product.id} product={product} />
             ))}
           </ul>
         )}
         <Pagination
-          locale={locale}
           page={page}
           pageCount={pageCount}
           hrefFor={(target) => searchHref(action, query, { page: target })}

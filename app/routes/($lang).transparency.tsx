@@ -1,14 +1,15 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
-import { percent } from "~/reports/tables";
+import { percent } from "~/reports/percent";
 import { getTransparency } from "~/reports/transparency.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { publicPageHeaders, publicRouteHeaders, requireLocale } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
-import { localeFromPath, localePath, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromPath, localePath, pick } from "~/utils/i18n";
+import { useT, translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
@@ -36,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, location }) =>
   });
 };
 
-const METHOD: MessageKey[] = [
+const METHOD: StorefrontKey[] = [
   "transparency.method.ledger",
   "transparency.method.partners",
   "transparency.method.refunds",
@@ -46,7 +47,7 @@ const METHOD: MessageKey[] = [
 
 export default function TransparencyPage() {
   const { locale, totalFen, certifiedFen, lastUpdated, regions } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const t = useT();
   const money = (fen: number) => formatFen(fen, locale);
   const share = (fen: number, whole: number) => {
     const p = percent(fen, whole);
@@ -84,8 +85,7 @@ export default function TransparencyPage() {
           {t("transparency.byRegion")}
         </h2>
         <BarChart
-          caption="transparency.byRegion"
-          locale={locale}
+          caption={{ zh: translate("zh", "transparency.byRegion"), en: translate("en", "transparency.byRegion") }}
           testId="chart-regions"
           bars={regions.map((r) => ({
             label: pick(locale, r, "name"),
@@ -124,7 +124,7 @@ export default function TransparencyPage() {
             <tfoot className="border-t-2 border-stone-400 font-semibold">
               <tr>
                 <th scope="row" className={`${cell} text-left`}>
-                  {t("reports.total")}
+                  {t("transparency.sum")}
                 </th>
                 <td className={num}>{money(totalFen)}</td>
                 <td className={num}>{share(totalFen, totalFen)}</td>

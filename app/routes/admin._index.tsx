@@ -4,7 +4,8 @@ import { getOrganiserOverview } from "~/console/console.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [
@@ -14,12 +15,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  return { locale: consoleLocale(request.url), ...(await getOrganiserOverview(await db())) };
+  return { locale: localeFromUrl(request.url), ...(await getOrganiserOverview(await db())) };
 }
 
 export default function AdminOverview() {
   const { locale, needsRefund, recent } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey) => translate(locale, key);
+  const t = useT();
   return (
     <div className="space-y-8">
       <section aria-labelledby="refund-heading">

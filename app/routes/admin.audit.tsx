@@ -4,7 +4,8 @@ import { getAuditLog } from "~/console/admin.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "操作日志 · Audit log" }, { name: "robots", content: "noindex" }];
 
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const entries = await getAuditLog(await db());
   return {
-    locale: consoleLocale(request.url),
+    locale: localeFromUrl(request.url),
     entries: entries.map((e) => ({
       ...e,
       id: e.id.toString(),
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLogPage() {
   const { locale, entries } = useLoaderData<typeof loader>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   return (
     <div>
       <h1 className="text-xl font-bold">{t("console.audit")}</h1>

@@ -14,7 +14,8 @@ import { adminErrors, CooperativeSchema, CountySchema, OrganisationSchema, Regio
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "编辑 · Edit" }, { name: "robots", content: "noindex" }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const saved = new URL(request.url).searchParams.has("saved");
   return {
-    locale: consoleLocale(request.url),
+    locale: localeFromUrl(request.url),
     entity: params.entity,
     isNew: params.id === "new",
     values,
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : entity === "cooperative"
             ? await saveCooperative(prisma, user.id, id, input)
             : await saveOrganisation(prisma, user.id, id, input);
-    const lang = consoleLocale(request.url) === "en" ? "&lang=en" : "";
+    const lang = localeFromUrl(request.url) === "en" ? "&lang=en" : "";
     return redirect(`/admin/catalogue/${entity}/${saved.id}?saved=1${lang}`);
   } catch (error) {
     if (error instanceof AdminError)
@@ -98,7 +99,7 @@ export default function EditEntity() {
   const result = useActionData<typeof action>();
   const values: Record<string, string> = result?.values ?? loaded;
   const errors: Record<string, string> = result?.errors ?? {};
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const saved = wasSaved && !result;
   const options = {
     regions,
@@ -110,7 +111,7 @@ export default function EditEntity() {
     <div className="max-w-2xl">
       <h1 className="text-xl font-bold">
         {t(isNew ? "console.create" : "console.edit")} ·{" "}
-        {t(`console.${entity === "county" ? "counties" : `${entity}s`}`)}
+        {t(entity === "county" ? "console.counties" : `console.${entity}s`)}
       </h1>
       {saved && (
         <p role="status" className="mt-2 rounded bg-green-50 p-2 text-green-900">
@@ -120,7 +121,7 @@ export default function EditEntity() {
       <Form method="post" className="mt-4 space-y-4" noValidate>
         {ENTITY_FIELDS[entity].map((field) => {
           const label = locale === "zh" ? field.zh : field.en;
-          const error = errors[field.name] ? t(errors[field.name]!) : undefined;
+          const error = errors[field.name] ? t.code(errors[field.name]!) : undefined;
           if (field.kind === "checkbox") {
             return (
               <label key={field.name} className="flex items-center gap-2">

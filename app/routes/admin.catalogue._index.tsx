@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCatalogueAdmin } from "~/console/admin.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/i18n/areas/console";
+import { useLocale } from "~/utils/use-locale";
 
 export const meta: MetaFunction = () => [
   { title: "地区与合作社 · Regions and cooperatives" },
@@ -13,20 +15,19 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { regions, counties, cooperatives, organisations } = await getCatalogueAdmin(await db());
-  return { locale: consoleLocale(request.url), regions, counties, cooperatives, organisations };
+  return { locale: localeFromUrl(request.url), regions, counties, cooperatives, organisations };
 }
 
 function Section({
-  locale,
   title,
   entity,
   rows,
 }: {
-  locale: Locale;
   title: MessageKey;
   entity: string;
   rows: { id: string; nameZh: string; nameEn: string; slug: string }[];
 }) {
+  const locale = useLocale();
   const suffix = locale === "en" ? "?lang=en" : "";
   return (
     <section className="rounded border border-stone-200 bg-white p-4" aria-labelledby={`${entity}-heading`}>
@@ -62,10 +63,10 @@ export default function CatalogueAdmin() {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <h1 className="sr-only">{translate(locale, "console.catalogue")}</h1>
-      <Section locale={locale} title="console.regions" entity="region" rows={regions} />
-      <Section locale={locale} title="console.counties" entity="county" rows={counties} />
-      <Section locale={locale} title="console.cooperatives" entity="cooperative" rows={cooperatives} />
-      <Section locale={locale} title="console.organisations" entity="organisation" rows={organisations} />
+      <Section title="console.regions" entity="region" rows={regions} />
+      <Section title="console.counties" entity="county" rows={counties} />
+      <Section title="console.cooperatives" entity="cooperative" rows={cooperatives} />
+      <Section title="console.organisations" entity="organisation" rows={organisations} />
     </div>
   );
 }

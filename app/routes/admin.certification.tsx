@@ -6,13 +6,14 @@ import { AdminError, approveCertification, getCertificationQueue, rejectCertific
 import { adminErrors, ApproveCertificationSchema, RejectCertificationSchema } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "产品认定 · Certification" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  return { locale: consoleLocale(request.url), queue: await getCertificationQueue(await db()) };
+  return { locale: localeFromUrl(request.url), queue: await getCertificationQueue(await db()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CertificationQueue() {
   const { locale, queue } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t("console.certification")}</h1>
@@ -52,7 +53,7 @@ export default function CertificationQueue() {
         const mine = result?.productId === product.id;
         const errors: Record<string, string> = mine ? result.errors : {};
         const values: Record<string, string> = mine ? result.values : {};
-        const err = (f: string) => (errors[f] ? t(errors[f]!) : undefined);
+        const err = (f: string) => (errors[f] ? t.code(errors[f]!) : undefined);
         return (
           <article
             key={product.id}

@@ -10,7 +10,8 @@ import { ADMIN_FALLBACK, FairSchema } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "展会日期 · Fair dates" }, { name: "robots", content: "noindex" }];
 
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         publicDaysEnd: iso(fair.publicDaysEnd),
       }
     : {};
-  return { locale: consoleLocale(request.url), values };
+  return { locale: localeFromUrl(request.url), values };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FairAdmin() {
   const { locale, values: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "fair",
     schema: FairSchema,
@@ -77,7 +78,6 @@ export default function FairAdmin() {
             key={name}
             field={fields[name]}
             label={locale === "zh" ? zh : en}
-            locale={locale}
             fallback={ADMIN_FALLBACK}
           >
             {(p) => <input {...p} type={type} />}

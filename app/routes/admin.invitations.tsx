@@ -12,7 +12,8 @@ import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { env } from "~/utils/env.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "邀请 · Invitations" }, { name: "robots", content: "noindex" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cooperatives = await (
     await db()
   ).cooperative.findMany({ orderBy: { nameZh: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { locale: consoleLocale(request.url), cooperatives };
+  return { locale: localeFromUrl(request.url), cooperatives };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function InvitationsAdmin() {
   const { locale, cooperatives } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "invitation",
     schema: InvitationSchema,
@@ -64,7 +65,7 @@ export default function InvitationsAdmin() {
     lastResult: result?.result,
     defaultValue: { role: "COOPERATIVE_STAFF" },
   });
-  const f = { locale, fallback: ADMIN_FALLBACK };
+  const f = { fallback: ADMIN_FALLBACK };
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-bold">{t("console.invitations")}</h1>

@@ -9,7 +9,8 @@ import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "订单 · Order" }, { name: "robots", content: "noindex" }];
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const order = await loadOrder(params.id ?? "");
   if (!order) notFound();
-  return { locale: consoleLocale(request.url), order };
+  return { locale: localeFromUrl(request.url), order };
 }
 
 /** Refunds the whole order or the quantities given per line; the ledger reverses when the provider confirms. */
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminOrder() {
   const { locale, order } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string, p?: Record<string, string>) => translate(locale, key as MessageKey, p);
+  const t = useT();
   const refundable = ["PAID", "PARTLY_REFUNDED", "NEEDS_REFUND"].includes(order.status);
   return (
     <div className="max-w-3xl space-y-6">
@@ -144,7 +145,7 @@ export default function AdminOrder() {
           <FormField
             id="reason"
             label={t("console.reason")}
-            error={result?.field === "reason" && result.error ? t(result.error) : undefined}
+            error={result?.field === "reason" && result.error ? t.code(result.error) : undefined}
           >
             {(p) => <input {...p} name="reason" maxLength={500} />}
           </FormField>

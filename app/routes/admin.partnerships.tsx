@@ -7,14 +7,15 @@ import { deletePartnership, getCatalogueAdmin, savePartnership } from "~/console
 import { adminErrors, PartnershipSchema } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 
 export const meta: MetaFunction = () => [{ title: "结对帮扶 · Partnerships" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { partnerships, organisations, cooperatives, counties } = await getCatalogueAdmin(await db());
-  return { locale: consoleLocale(request.url), partnerships, organisations, cooperatives, counties };
+  return { locale: localeFromUrl(request.url), partnerships, organisations, cooperatives, counties };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PartnershipsAdmin() {
   const { locale, partnerships, organisations, cooperatives, counties } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   return (
@@ -94,7 +95,7 @@ export default function PartnershipsAdmin() {
         <FormField
           id="organisationId"
           label={t("console.organisation")}
-          error={errors.organisationId && t(errors.organisationId)}
+          error={errors.organisationId && t.code(errors.organisationId)}
         >
           {(p) => (
             <select {...p} name="organisationId" defaultValue={values.organisationId ?? ""}>
@@ -107,7 +108,7 @@ export default function PartnershipsAdmin() {
             </select>
           )}
         </FormField>
-        <FormField id="target" label={t("console.target")} error={errors.target && t(errors.target)}>
+        <FormField id="target" label={t("console.target")} error={errors.target && t.code(errors.target)}>
           {(p) => (
             <select {...p} name="target" defaultValue={values.target ?? ""}>
               <option value="">—</option>
@@ -128,7 +129,7 @@ export default function PartnershipsAdmin() {
             </select>
           )}
         </FormField>
-        <FormField id="weight" label={t("console.weight")} error={errors.weight && t(errors.weight)}>
+        <FormField id="weight" label={t("console.weight")} error={errors.weight && t.code(errors.weight)}>
           {(p) => <input {...p} name="weight" inputMode="numeric" defaultValue={values.weight ?? "1"} />}
         </FormField>
       </AdminForm>

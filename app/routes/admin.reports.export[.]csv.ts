@@ -5,7 +5,8 @@ import { getReport } from "~/reports/reports.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { attachmentDisposition, CSV_CONTENT_TYPE, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { translate, type Locale } from "~/utils/i18n";
+import { type Locale } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/console";
 
 /**
  * /admin/reports/export.csv?table=<id>&<the view's filters>: one table of the report as CSV for

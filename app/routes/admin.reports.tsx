@@ -1,6 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { reportHref, parseReportParams } from "~/reports/report-params";
+import { useLoaderData } from "@remix-run/react";
+import { parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
@@ -9,7 +9,7 @@ import { getReport, getReportOptions } from "~/reports/reports.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/console";
 
 /**
  * /admin/reports: the organisers' attribution report. The view (dates, place, certified,
@@ -58,8 +58,7 @@ const PRINT_CSS = `@media print {
 
 export default function ReportsPage() {
   const { locale, filters, options, errors, report } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
-  const other = locale === "zh" ? "en" : "zh";
+  const t = useT();
   const extra = [
     filters.certified ? t("reports.printedCertified") : "",
     filters.channel ? t("reports.printedChannel", { channel: t(`reports.channel.${filters.channel}`) }) : "",
@@ -75,15 +74,6 @@ export default function ReportsPage() {
             {report && <span className="block text-lg font-semibold text-stone-800">{scopeName(report, locale)}</span>}
           </h1>
           <div className="flex gap-2 text-sm print:hidden">
-            <Link
-              to={reportHref(other, filters)}
-              hrefLang={other === "zh" ? "zh-CN" : "en"}
-              aria-label={t("reports.switchLanguageLabel")}
-              className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
-              data-testid="report-language"
-            >
-              {t("reports.switchLanguage")}
-            </Link>
             {report && (
               <button
                 type="button"
@@ -112,7 +102,7 @@ export default function ReportsPage() {
         </p>
       </header>
 
-      {report && <ScopeTrail scope={report.scope} filters={filters} locale={locale} />}
+      {report && <ScopeTrail scope={report.scope} filters={filters} />}
 
       {errors.length > 0 && (
         <div
@@ -130,10 +120,9 @@ export default function ReportsPage() {
       )}
 
       {/* Figures first (on a phone the filters would fill the first screen); the filters follow, folded. */}
-      {report && <ReportView report={report} locale={locale} />}
+      {report && <ReportView report={report} />}
 
       <ReportFilterForm
-        locale={locale}
         filters={filters}
         options={options}
         scope={report?.scope ?? null}

@@ -5,7 +5,8 @@ import { FormField } from "~/components/FormField";
 import { audit, disableTotp, enableTotp, proposeTotpSecret } from "~/accounts/accounts.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/console";
 import { otpauthUrl } from "~/accounts/totp.server";
 
 export const meta: MetaFunction = () => [
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ).user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabled: true, totpSecret: true } });
   const pending = !row.totpEnabled && row.totpSecret ? row.totpSecret : null;
   return {
-    locale: consoleLocale(request.url),
+    locale: localeFromUrl(request.url),
     enabled: row.totpEnabled,
     pending: pending && { secret: pending, url: otpauthUrl(pending, user.email) },
   };
@@ -52,16 +53,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SecurityPage() {
-  const { locale, enabled, pending } = useLoaderData<typeof loader>();
+  const { enabled, pending } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: string) => translate(locale, key as MessageKey);
+  const t = useT();
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-bold">{t("console.totp")}</h1>
       <p className="text-sm text-stone-700">{t("console.totpIntro")}</p>
       {result?.done && (
         <p role="status" className="rounded bg-green-50 p-2 text-green-900">
-          {t(result.done)}
+          {t.code(result.done)}
         </p>
       )}
       {enabled ? (
@@ -84,7 +85,7 @@ export default function SecurityPage() {
             {pending.secret}
           </p>
           <p className="break-all text-xs text-stone-600">{pending.url}</p>
-          <FormField id="code" label={t("accounts.code")} error={result?.error ? t(result.error) : undefined}>
+          <FormField id="code" label={t("accounts.code")} error={result?.error ? t.code(result.error) : undefined}>
             {(p) => <input {...p} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />}
           </FormField>
           <button

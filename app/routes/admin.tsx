@@ -11,13 +11,15 @@ import {
 import type { ReactNode } from "react";
 import { ConsoleShell } from "~/components/ConsoleShell";
 import { ErrorReference } from "~/components/ErrorReference";
+import { FormMessages, type CodeTranslate } from "~/components/ui/Field";
 import { requireOrganiser } from "~/accounts/auth.server";
-import { consoleLocale, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { translate, useT, type MessageKey } from "~/i18n/areas/console";
 
 /** Every page under /admin is for organisers; each child loader checks the role again itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrganiser(request);
-  return { locale: consoleLocale(request.url), email: user.email };
+  return { locale: localeFromUrl(request.url), email: user.email };
 }
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -33,18 +35,26 @@ const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/admin/security", label: "console.totp" },
 ];
 
-function AdminFrame({ locale, email, children }: { locale: Locale; email: string; children: ReactNode }) {
+// Console forms show their errors from the console's dictionary (the storefront's is the default).
+const consoleCode: CodeTranslate = (locale, code) => translate(locale, code as MessageKey);
+
+function AdminFrame({ email, children }: { email: string; children: ReactNode }) {
+  const t = useT();
   return (
-    <ConsoleShell locale={locale} title={translate(locale, "console.admin")} email={email} links={LINKS}>
-      {children}
+    <ConsoleShell
+      title={t("console.admin")}
+      email={email}
+      links={LINKS.map((link) => ({ ...link, label: t(link.label) }))}
+    >
+      <FormMessages.Provider value={consoleCode}>{children}</FormMessages.Provider>
     </ConsoleShell>
   );
 }
 
 export default function AdminLayout() {
-  const { locale, email } = useLoaderData<typeof loader>();
+  const { email } = useLoaderData<typeof loader>();
   return (
-    <AdminFrame locale={locale} email={email}>
+    <AdminFrame email={email}>
       <Outlet />
     </AdminFrame>
   );
@@ -59,7 +69,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const location = useLocation();
   const layout = useRouteLoaderData<typeof loader>("routes/admin");
-  const locale = layout?.locale ?? consoleLocale(`http://x${location.pathname}${location.search}`);
+  const locale = layout?.locale ?? localeFromUrl(`http://x${location.pathname}${location.search}`);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message: MessageKey =
     status === 404 ? "console.error.notFound" : status === 403 ? "console.error.forbidden" : "console.error.generic";
@@ -75,11 +85,11 @@ export function ErrorBoundary() {
           {translate(locale, "console.error.back")}
         </Link>
       )}
-      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
+      {!isRouteErrorResponse(error) && <ErrorReference />}
     </div>
   );
   return layout ? (
-    <AdminFrame locale={locale} email={layout.email}>
+    <AdminFrame email={layout.email}>
       {body}
     </AdminFrame>
   ) : (

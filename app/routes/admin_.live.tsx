@@ -6,7 +6,8 @@ import { useLiveSnapshot } from "~/components/live/use-live-snapshot";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { liveTickers } from "~/live/live-tickers.server";
 import type { OrganiserSnapshot } from "~/live/types";
-import { consoleLocale, translate } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/console";
 
 export const handle = { screen: true };
 
@@ -14,21 +15,23 @@ export const handle = { screen: true };
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const snapshot = await liveTickers().organiser.current();
-  return Response.json({ locale: consoleLocale(request.url), snapshot }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(
+    { locale: localeFromUrl(request.url), snapshot },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: `${translate("zh", "live.organiserTitle")}` }];
 
 export default function OrganiserLivePage() {
-  const { locale, snapshot: initial } = useLoaderData<{ locale: "zh" | "en"; snapshot: OrganiserSnapshot }>();
+  const { snapshot: initial } = useLoaderData<{ locale: "zh" | "en"; snapshot: OrganiserSnapshot }>();
   const { snapshot, connected } = useLiveSnapshot(initial, "/admin/live/events");
   return (
     <LiveWall
       snapshot={snapshot}
-      locale={locale}
       connected={connected}
       title="live.organiserTitle"
-      extra={<OrganiserPanels snapshot={snapshot} locale={locale} />}
+      extra={<OrganiserPanels snapshot={snapshot} />}
     />
   );
 }

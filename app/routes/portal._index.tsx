@@ -7,7 +7,8 @@ import { getCooperativeDashboard } from "~/portal/portal-sales.server";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [
@@ -17,14 +18,14 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCooperativeStaff(request);
-  return { locale: consoleLocale(request.url), ...(await getCooperativeDashboard(await db(), user.cooperativeId)) };
+  return { locale: localeFromUrl(request.url), ...(await getCooperativeDashboard(await db(), user.cooperativeId)) };
 }
 
 export const ErrorBoundary = PortalErrorBoundary;
 
 export default function PortalDashboard() {
   const { locale, salesTodayFen, salesFairFen, toFulfil, toFulfilCount, lowStock } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const href = (path: string) => portalHref(locale, path);
   return (
     <div className="space-y-8">

@@ -13,7 +13,8 @@ import { BoothSaleSchema, formValues, portalErrors } from "~/portal/portal-schem
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
-import { consoleLocale, localePath, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, localePath, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "展位收银 · Booth till" }, { name: "robots", content: "noindex" }];
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sold = url.searchParams.get("sold");
   return data(
     {
-      locale: consoleLocale(url),
+      locale: localeFromUrl(url),
       ...screen,
       justSold: screen.recent.find((o) => o.id === sold) ?? null,
       // A fresh key for every sale: the same form posted twice (a double tap) records one sale.
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       actorId: user.id,
       input: parsed.data,
     });
-    return redirect(portalHref(consoleLocale(request.url), "/portal/booth", { sold: sale.orderId }));
+    return redirect(portalHref(localeFromUrl(request.url), "/portal/booth", { sold: sale.orderId }));
   } catch (error) {
     if (error instanceof BoothSoldOutError) return data({ values, errors: {}, soldOut: error.items }, { status: 409 });
     if (error instanceof PortalConflictError)
@@ -61,7 +62,7 @@ export default function BoothPage() {
   const { locale, products, recent, boothTodayFen, justSold, saleKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const paymentLabel = (reference: string | null) =>
     t(reference === "qr" ? "portal.booth.payment.QR" : "portal.booth.payment.CASH");
 
@@ -104,7 +105,6 @@ export default function BoothPage() {
       ) : (
         <BoothTill
           key={saleKey}
-          locale={locale}
           products={products}
           saleKey={saleKey}
           values={result?.values ?? {}}

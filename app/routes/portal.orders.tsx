@@ -10,7 +10,8 @@ import { listCooperativeOrders, setFulfilment, type OrdersView } from "~/portal/
 import { formValues, FulfilmentSchema, portalErrors } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 
 export const meta: MetaFunction = () => [{ title: "订单 · Orders" }, { name: "robots", content: "noindex" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view: OrdersView = url.searchParams.get("view") === "done" ? "done" : "open";
   const updated = url.searchParams.get("updated");
   return {
-    locale: consoleLocale(url),
+    locale: localeFromUrl(url),
     view,
     updated: updated && /^[0-9a-f-]{36}$/.test(updated) ? updated : null,
     orders: await listCooperativeOrders(await db(), user.cooperativeId, view),
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const url = new URL(request.url);
   const view: Record<string, string> = url.searchParams.get("view") === "done" ? { view: "done" } : {};
-  return redirect(portalHref(consoleLocale(url), "/portal/orders", { ...view, updated: parsed.data.orderId }));
+  return redirect(portalHref(localeFromUrl(url), "/portal/orders", { ...view, updated: parsed.data.orderId }));
 }
 
 export const ErrorBoundary = PortalErrorBoundary;
@@ -50,8 +51,8 @@ export const ErrorBoundary = PortalErrorBoundary;
 export default function PortalOrders() {
   const { locale, view, orders, updated } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const tab = (target: OrdersView, label: MessageKey) => (
+  const t = useT();
+  const tab = (target: OrdersView, label: PortalKey) => (
     <Link
       to={portalHref(locale, "/portal/orders", target === "done" ? { view: "done" } : {})}
       aria-current={view === target ? "page" : undefined}
@@ -79,7 +80,6 @@ export default function PortalOrders() {
           {orders.map((order) => (
             <OrderCard
               key={order.id}
-              locale={locale}
               order={order}
               errors={result?.orderId === order.id ? result.errors : {}}
               values={result?.orderId === order.id ? result.values : {}}

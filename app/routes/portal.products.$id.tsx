@@ -28,7 +28,8 @@ import {
 } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · Edit product" }, { name: "robots", content: "noindex" }];
 
@@ -39,7 +40,7 @@ const NOTICES = {
   imageRemoved: "portal.notice.imageRemoved",
   certificationRequested: "portal.notice.certificationRequested",
   retired: "portal.notice.retired",
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, PortalKey>;
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -50,14 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!product) throw new Response("Not found", { status: 404 });
   const done = new URL(request.url).searchParams.get("done") ?? "";
   return {
-    locale: consoleLocale(request.url),
+    locale: localeFromUrl(request.url),
     categories: await listCategories(prisma),
     product: { ...product, certifiedFrom: day(product.certifiedFrom), certifiedUntil: day(product.certifiedUntil) },
     notice: done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
   };
 }
 
-const UPLOAD_MESSAGES: Record<UploadProblem, MessageKey> = {
+const UPLOAD_MESSAGES: Record<UploadProblem, PortalKey> = {
   empty: "portal.error.imageRequired",
   "too-large": "portal.error.imageTooLarge",
   "not-an-image": "portal.error.imageNotImage",
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const scope = { cooperativeId: user.cooperativeId, actorId: user.id };
   const back = (done: keyof typeof NOTICES) =>
-    redirect(portalHref(consoleLocale(request.url), `/portal/products/${id}`, { done }));
+    redirect(portalHref(localeFromUrl(request.url), `/portal/products/${id}`, { done }));
   // Another cooperative's product is not found, before a byte of the body is read. Each model
   // call below scopes its own query to the cooperative as well.
   try {
@@ -89,7 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       upload = await readUploadForm(request, "image");
     } catch (error) {
       if (error instanceof UploadError)
-        return answer("addImage", { image: UPLOAD_MESSAGES[error.problem] }, {}, error.problem === "too-large" ? 413 : 400);
+        return answer(
+          "addImage",
+          { image: UPLOAD_MESSAGES[error.problem] },
+          {},
+          error.problem === "too-large" ? 413 : 400,
+        );
       throw error;
     }
     const alt = ImageAltSchema.safeParse(upload.fields);
@@ -146,7 +152,7 @@ export default function EditProduct() {
   const { locale, categories, product, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
   const errorsFor = (intent: Intent) => (result?.intent === intent ? result.errors : {});
   const saved = {
@@ -189,7 +195,6 @@ export default function EditProduct() {
       {notice && !result && <Notice testId="portal-notice">{t(notice)}</Notice>}
       <ProductForm
         key={`${product.id}:${product.stock}:${notice ?? ""}`}
-        locale={locale}
         mode="edit"
         categories={categories}
         values={formValuesShown}
@@ -197,18 +202,16 @@ export default function EditProduct() {
         submitting={submitting}
       />
       <ImagesPanel
-        locale={locale}
         images={product.images}
         errors={errorsFor("addImage")}
         values={result?.intent === "addImage" ? result.values : {}}
         submitting={submitting}
       />
       <CertificationPanel
-        locale={locale}
         product={product}
         error={result?.intent === "requestCertification" ? result.errors.certification : undefined}
       />
-      <RetirePanel locale={locale} retired={product.status === "RETIRED"} />
+      <RetirePanel retired={product.status === "RETIRED"} />
     </div>
   );
 }

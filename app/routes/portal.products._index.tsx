@@ -6,7 +6,8 @@ import { primaryButton } from "~/components/portal/styles";
 import { listCooperativeProducts } from "~/portal/portal-products.server";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "我的商品 · Our products" }, { name: "robots", content: "noindex" }];
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "我的商品 · Our products"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCooperativeStaff(request);
   return {
-    locale: consoleLocale(request.url),
+    locale: localeFromUrl(request.url),
     products: await listCooperativeProducts(await db(), user.cooperativeId),
   };
 }
@@ -29,7 +30,7 @@ const STATUS_STYLE = {
 
 export default function PortalProducts() {
   const { locale, products } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -9,18 +9,19 @@ import { createProduct, listCategories } from "~/portal/portal-products.server";
 import { formValues, portalErrors, ProductSchema } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, translate } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/portal";
 
 export const meta: MetaFunction = () => [{ title: "新增商品 · Add a product" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCooperativeStaff(request);
-  return { locale: consoleLocale(request.url), categories: await listCategories(await db()) };
+  return { locale: localeFromUrl(request.url), categories: await listCategories(await db()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCooperativeStaff(request);
-  const locale = consoleLocale(request.url);
+  const locale = localeFromUrl(request.url);
   const values = formValues(await request.formData());
   const parsed = ProductSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: portalErrors(parsed.error) }, { status: 400 });
@@ -51,7 +52,6 @@ export default function NewProduct() {
       </Link>
       <h1 className="text-2xl font-bold">{translate(locale, "portal.products.newTitle")}</h1>
       <ProductForm
-        locale={locale}
         mode="create"
         categories={categories}
         values={result?.values ?? { status: "LISTED" }}

@@ -5,32 +5,33 @@ import { panel } from "~/components/portal/styles";
 import { getCooperativeSales, type SalesMoney } from "~/portal/portal-sales.server";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 export const meta: MetaFunction = () => [{ title: "销售统计 · Sales" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCooperativeStaff(request);
-  return { locale: consoleLocale(request.url), ...(await getCooperativeSales(await db(), user.cooperativeId)) };
+  return { locale: localeFromUrl(request.url), ...(await getCooperativeSales(await db(), user.cooperativeId)) };
 }
 
 export const ErrorBoundary = PortalErrorBoundary;
 
 function MoneyTable({
-  locale,
   caption,
   first,
   rows,
   testId,
 }: {
-  locale: Locale;
   caption: string;
   first: string;
   rows: (SalesMoney & { key: string; label: string })[];
   testId: string;
 }) {
-  const t = (key: MessageKey) => translate(locale, key);
+  const locale = useLocale();
+  const t = useT();
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full text-sm" data-testid={testId}>
@@ -70,8 +71,8 @@ function MoneyTable({
 
 export default function PortalSales() {
   const { locale, total, online, booth, certified, orders, products, days } = useLoaderData<typeof loader>();
-  const t = (key: MessageKey) => translate(locale, key);
-  const figure = (label: MessageKey, fen: number, testId: string, strong = false) => (
+  const t = useT();
+  const figure = (label: PortalKey, fen: number, testId: string, strong = false) => (
     <div className={panel}>
       <dt className="text-sm text-stone-600">{t(label)}</dt>
       <dd className={`${strong ? "text-2xl" : "text-xl"} font-bold tabular-nums`} data-testid={testId}>
@@ -103,14 +104,12 @@ export default function PortalSales() {
       ) : (
         <>
           <MoneyTable
-            locale={locale}
             caption={t("portal.sales.byProduct")}
             first={t("portal.sales.product")}
             rows={products.map((p) => ({ ...p, key: p.id, label: pick(locale, p, "name") }))}
             testId="sales-by-product"
           />
           <MoneyTable
-            locale={locale}
             caption={t("portal.sales.byDay")}
             first={t("portal.sales.day")}
             rows={days.map((d) => ({ ...d, key: d.day, label: d.day }))}

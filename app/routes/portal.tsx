@@ -3,7 +3,8 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleShell } from "~/components/ConsoleShell";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate } from "~/utils/i18n";
+import { localeFromUrl, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/portal";
 
 /** Every page under /portal is for one cooperative's staff; each child loader checks again itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,22 +15,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { id: user.cooperativeId },
     select: { nameZh: true, nameEn: true },
   });
-  return { locale: consoleLocale(request.url), email: user.email, cooperative };
+  return { locale: localeFromUrl(request.url), email: user.email, cooperative };
 }
 
 export default function PortalLayout() {
   const { locale, email, cooperative } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <ConsoleShell
-      locale={locale}
-      title={`${translate(locale, "console.portal")} · ${pick(locale, cooperative, "name")}`}
+      title={`${t("console.portal")} · ${pick(locale, cooperative, "name")}`}
       email={email}
       links={[
-        { to: "/portal", label: "console.overview", end: true },
-        { to: "/portal/products", label: "portal.nav.products" },
-        { to: "/portal/orders", label: "portal.nav.orders" },
-        { to: "/portal/booth", label: "portal.nav.booth" },
-        { to: "/portal/sales", label: "portal.nav.sales" },
+        { to: "/portal", label: t("console.overview"), end: true },
+        { to: "/portal/products", label: t("portal.nav.products") },
+        { to: "/portal/orders", label: t("portal.nav.orders") },
+        { to: "/portal/booth", label: t("portal.nav.booth") },
+        { to: "/portal/sales", label: t("portal.nav.sales") },
       ]}
     >
       <Outlet />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localeFromParam, localeFromPath, localePath, switchLocalePath, translate } from "./i18n";
+import { localeFromParam, localeFromPath, localePath, switchLocalePath } from "./i18n";
+import { translate } from "~/i18n/areas/storefront";
 
 describe("i18n", () => {
   it("serves Chinese at the root and English under /en", () => {

@@ -1,72 +1,92 @@
-import * as accounts from "~/i18n/accounts";
-import * as browse from "~/i18n/browse";
-import * as consoleMessages from "~/i18n/console";
-import * as core from "~/i18n/core";
-import * as live from "~/i18n/live";
-import * as portal from "~/i18n/portal";
-import * as reports from "~/i18n/reports";
-import * as search from "~/i18n/search";
-import * as shop from "~/i18n/shop";
-
 /**
- * Two languages: Chinese at the root of every URL, English under /en. The dictionary is
- * typed so a key missing from English fails the type check.
+ * The locale mechanism of the whole site, and nothing else: which language a URL asks for, how a
+ * path is written in a language, and how a dictionary becomes a typed translator. The messages
+ * themselves live in app/i18n/, one module per area of the site, so a page's bundle carries only
+ * the strings its area uses (app/i18n/areas/).
+ *
+ * Two languages: Chinese at the root of every URL, English under /en. The organisers' console
+ * (/admin) and the cooperative portal (/portal) are English with ?lang=en instead (see
+ * `localeFromUrl` for why), so one function answers "which language" for every page, on the server
+ * (from request.url) and in the browser (from the location): `localeFromUrl`.
  */
 export type Locale = "zh" | "en";
 export const LOCALES: Locale[] = ["zh", "en"];
 
-// Each area of the site keeps its messages in its own module under app/i18n/.
-const zh = {
-  ...core.zh,
-  ...accounts.zh,
-  ...browse.zh,
-  ...consoleMessages.zh,
-  ...live.zh,
-  ...portal.zh,
-  ...reports.zh,
-  ...search.zh,
-  ...shop.zh,
-};
-export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = {
-  ...core.en,
-  ...accounts.en,
-  ...browse.en,
-  ...consoleMessages.en,
-  ...live.en,
-  ...portal.en,
-  ...reports.en,
-  ...search.en,
-  ...shop.en,
-};
+/** English varies by number ("1 item", "3 items"); Chinese never does, so its messages are plain strings. */
+export type Message = string | { one: string; other: string };
+export interface Messages<K extends string> {
+  zh: Record<K, string>;
+  en: Record<K, Message>;
+}
+export type Params = Record<string, string | number>;
+export type Translate<K extends string> = (locale: Locale, key: K, params?: Params) => string;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
+const CONSOLE_PATH = /^\/(admin|portal)([/?#]|$)/;
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[locale][key] ?? key; // an unknown key shows itself rather than crashing a page
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/** /admin and /portal: signed-in pages that carry their language in ?lang=en. */
+export function isConsolePath(pathname: string): boolean {
+  return CONSOLE_PATH.test(pathname);
 }
 
-/** The locale a URL asks for: /en/... is English, everything else Chinese. */
-export function localeFromPath(pathname: string): Locale {
-  return pathname === "/en" || pathname.startsWith("/en/") ? "en" : "zh";
+/**
+ * The locale a URL asks for: the one place it is worked out. Public pages say it in the path
+ * (/en/...), which the cache in front keys on and search engines index. The console and the portal
+ * say it with ?lang=en: they are never cached or indexed, and their forms, redirects and
+ * links name fixed /admin and /portal paths, so a query parameter keeps every one of those working
+ * in both languages without a second route tree (ADR 016).
+ */
+export function localeFromUrl(url: string | URL | { pathname: string; search?: string }): Locale {
+  const { pathname, search } = typeof url === "string" ? new URL(url, "http://localhost") : url;
+  if (pathname === "/en" || pathname.startsWith("/en/")) return "en";
+  if (isConsolePath(pathname) && new URLSearchParams(search ?? "").get("lang") === "en") return "en";
+  return "zh";
 }
 
-/** Prefixes an app path for a locale: href("en", "/products/x") is "/en/products/x". */
+/** The locale of a request: `localeFromUrl` of its URL. */
+export const requestLocale = (request: Request): Locale => localeFromUrl(request.url);
+
+/** @deprecated name kept for callers: the same as `localeFromUrl(pathname)` for a path without a query. */
+export const localeFromPath = (pathname: string): Locale => localeFromUrl({ pathname });
+
+/**
+ * An app path in a locale: localePath("en", "/products/x") is "/en/products/x", and
+ * localePath("en", "/portal/orders") is "/portal/orders?lang=en".
+ */
 export function localePath(locale: Locale, path: string): string {
+  if (isConsolePath(path)) {
+    const at = path.indexOf("?");
+    const pathname = at < 0 ? path : path.slice(0, at);
+    // ?lang=en first, the page's own parameters after it, in their order.
+    const search = new URLSearchParams(locale === "en" ? { lang: "en" } : {});
+    for (const [name, value] of new URLSearchParams(at < 0 ? "" : path.slice(at + 1)))
+      if (name !== "lang") search.append(name, value);
+    const rest = search.toString();
+    return rest ? `${pathname}?${rest}` : pathname;
+  }
   if (locale === "zh") return path;
   return path === "/" ? "/en" : `/en${path}`;
 }
 
-/** The same page in the other language. */
-export function switchLocalePath(pathname: string, to: Locale): string {
-  const bare = localeFromPath(pathname) === "en" ? pathname.slice(3) || "/" : pathname;
-  return localePath(to, bare);
+/** The same page in the other language, its query kept: what every language button links to. */
+export function switchLocaleHref(location: { pathname: string; search?: string }, to: Locale): string {
+  const { pathname, search = "" } = location;
+  if (isConsolePath(pathname)) return localePath(to, `${pathname}${search}`);
+  const bare = localeFromUrl({ pathname }) === "en" ? pathname.slice(3) || "/" : pathname;
+  return `${localePath(to, bare)}${search}`;
 }
 
-/** Picks the Chinese or English variant of a bilingual record field. */
-export function pick(locale: Locale, record: object, field: string): string {
-  const value = (record as Record<string, unknown>)[`${field}${locale === "zh" ? "Zh" : "En"}`];
+/** The same page in the other language (path only). */
+export const switchLocalePath = (pathname: string, to: Locale): string => switchLocaleHref({ pathname }, to);
+
+/** The fields of a record that come in both languages: `name` when it has `nameZh` and `nameEn`. */
+export type BilingualField<T> = {
+  [K in keyof T & string]: K extends `${infer F}Zh` ? (`${F}En` extends keyof T ? F : never) : never;
+}[keyof T & string];
+
+/** Picks the Chinese or English variant of a bilingual record field: pick("en", product, "name") is product.nameEn. */
+export function pick<T extends object, F extends BilingualField<T>>(locale: Locale, record: T, field: F): string {
+  const key = `${field}${locale === "zh" ? "Zh" : "En"}` as keyof T;
+  const value = record[key];
   return typeof value === "string" ? value : "";
 }
 
@@ -78,7 +98,22 @@ export function localeFromParam(lang: string | undefined): Locale | null {
   return lang === "en" ? "en" : null;
 }
 
-/** Console pages (/admin, /portal) are Chinese unless the URL asks for English with ?lang=en. */
-export function consoleLocale(url: string | URL): Locale {
-  return new URL(url).searchParams.get("lang") === "en" ? "en" : "zh";
+const englishPlurals = new Intl.PluralRules("en");
+
+/** The English form for a count: "one" only for exactly 1. */
+function pluralForm(message: Message, count: unknown): string {
+  if (typeof message === "string") return message;
+  return typeof count === "number" && englishPlurals.select(count) === "one" ? message.one : message.other;
+}
+
+/**
+ * A translator over one dictionary. The key type is the dictionary's, so an unknown key fails the
+ * type check; at run time an unknown key shows itself rather than crashing a page.
+ */
+export function createTranslator<K extends string>(messages: Messages<K>): Translate<K> {
+  return (locale, key, params = {}) => {
+    const message: Message | undefined = messages[locale][key];
+    const template = message === undefined ? key : pluralForm(message, params.count);
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  };
 }

@@ -4,7 +4,8 @@
  * the absolute origin (PUBLIC_BASE_URL) always comes in from a loader.
  */
 import type { MetaDescriptor } from "@remix-run/node";
-import { htmlLang, LOCALES, localePath, translate, type Locale } from "./i18n";
+import { htmlLang, LOCALES, localePath, type Locale } from "./i18n";
+import { translate } from "~/i18n/areas/shared";
 import { fenToDecimal } from "./money";
 
 /** An absolute URL on the public origin; keeps any path the origin itself has. */

@@ -65,7 +65,7 @@ test("an organiser sees what the fair brought to Golog's counties, and through w
   expect(text).toContain(`玛沁县,沪上民营商超消费帮扶联盟,民营企业,${assisted},0.00\r\n`);
 
   // The same view in English keeps the filters.
-  await page.getByTestId("report-language").click();
+  await page.getByTestId("language-switch").click(); // the header's, the one language button of the page
   await expect(page).toHaveURL(/\/admin\/reports\?lang=en&region=qinghai-golog$/);
   await expect(pairs.getByRole("heading")).toHaveText("Organisations by county");
   expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/utils/i18n";
-import { localePath, translate } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 export interface Crumb {
   label: string;
@@ -9,7 +10,8 @@ export interface Crumb {
 }
 
 /** Where this page sits: home → region → county → cooperative → …, each a link but the last. */
-export function Breadcrumbs({ items, locale }: { items: Crumb[]; locale: Locale }) {
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const locale = useLocale();
   const all: Crumb[] = [{ label: translate(locale, "nav.home"), path: "/" }, ...items];
   return (
     <nav aria-label={translate(locale, "browse.breadcrumb")} className="text-sm" data-testid="breadcrumbs">

@@ -1,6 +1,6 @@
-import type { Locale } from "~/utils/i18n";
-import { translate } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 import { formatDay, formatDayRange } from "./format";
+import { useLocale } from "~/utils/use-locale";
 
 export type CertificationData =
   | { status: "none" }
@@ -20,9 +20,9 @@ const badge = {
 } as const;
 
 /** The assistance-product certificate: badge, number, body and validity, or why sales do not count. */
-export function CertificationPanel({ certification, locale }: { certification: CertificationData; locale: Locale }) {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+export function CertificationPanel({ certification }: { certification: CertificationData }) {
+  const locale = useLocale();
+  const t = useT();
   const label = {
     valid: t("product.certified"),
     expired: t("browse.certExpired"),

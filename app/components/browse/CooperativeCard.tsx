@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/utils/i18n";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 import { linkageKey, type LinkageType } from "./format";
+import { useLocale } from "~/utils/use-locale";
 
 export interface CooperativeCardData {
   slug: string;
@@ -15,9 +16,9 @@ export interface CooperativeCardData {
 }
 
 /** A cooperative at a glance: where it is, how it lifts households, its booth and goods on sale. */
-export function CooperativeCard({ cooperative, locale }: { cooperative: CooperativeCardData; locale: Locale }) {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+export function CooperativeCard({ cooperative }: { cooperative: CooperativeCardData }) {
+  const locale = useLocale();
+  const t = useT();
   return (
     <li className="flex flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="cooperative">
       <h3 className="font-semibold leading-snug">

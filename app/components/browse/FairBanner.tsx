@@ -1,6 +1,7 @@
-import type { Locale } from "~/utils/i18n";
-import { pick, translate } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 import { formatDayRange } from "./format";
+import { useLocale } from "~/utils/use-locale";
 
 export interface FairData {
   nameZh: string;
@@ -12,8 +13,9 @@ export interface FairData {
 }
 
 /** The fair itself: its name, venue, trade days and public days. */
-export function FairBanner({ fair, locale }: { fair: FairData | null; locale: Locale }) {
-  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+export function FairBanner({ fair }: { fair: FairData | null }) {
+  const locale = useLocale();
+  const t = useT();
   return (
     <section aria-labelledby="fair-heading" className="rounded-xl bg-brand-50 p-5 ring-1 ring-brand-100 sm:p-8">
       {/* The site's name is the page's heading; the edition's name follows it. */}

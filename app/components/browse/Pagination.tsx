@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { Locale } from "~/utils/i18n";
-import { localePath, translate } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 const pageHref = (locale: Locale, path: string, page: number) =>
   `${localePath(locale, path)}${page > 1 ? `?page=${page}` : ""}`;
@@ -10,14 +12,13 @@ export function Pagination({
   page,
   pageCount,
   path,
-  locale,
 }: {
   page: number;
   pageCount: number;
   /** The list's path without the language prefix. */
   path: string;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   if (pageCount <= 1) return null;
   const link =
     "inline-flex min-h-11 items-center rounded border border-stone-300 bg-white px-4 font-medium text-brand-700 hover:bg-brand-50";

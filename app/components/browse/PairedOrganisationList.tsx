@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/utils/i18n";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { organisationKindKey, type OrganisationKind } from "./format";
+import { useLocale } from "~/utils/use-locale";
 
 export interface PairedOrganisationData {
   slug: string;
@@ -12,13 +13,8 @@ export interface PairedOrganisationData {
 }
 
 /** The organisations paired somewhere in a region or county, with what each is paired with. */
-export function PairedOrganisationList({
-  organisations,
-  locale,
-}: {
-  organisations: PairedOrganisationData[];
-  locale: Locale;
-}) {
+export function PairedOrganisationList({ organisations }: { organisations: PairedOrganisationData[] }) {
+  const locale = useLocale();
   if (!organisations.length) {
     return <p className="mt-3 text-stone-600">{translate(locale, "browse.noAreaPartners")}</p>;
   }

@@ -1,6 +1,7 @@
-import type { Locale } from "~/utils/i18n";
-import { pick, translate } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { formatShare, organisationKindKey, type OrganisationKind } from "./format";
+import { useLocale } from "~/utils/use-locale";
 
 export interface WeightedPartnerData {
   slug: string;
@@ -12,7 +13,8 @@ export interface WeightedPartnerData {
 }
 
 /** The organisations a sale is credited to, each with its agreed share. */
-export function PartnerList({ partners, locale }: { partners: WeightedPartnerData[]; locale: Locale }) {
+export function PartnerList({ partners }: { partners: WeightedPartnerData[] }) {
+  const locale = useLocale();
   return (
     <ul className="mt-3 space-y-2" data-testid="partners">
       {partners.map((partner) => (

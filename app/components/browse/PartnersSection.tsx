@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { Locale } from "~/utils/i18n";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { PartnerList, type WeightedPartnerData } from "./PartnerList";
+import { useLocale } from "~/utils/use-locale";
 
 export interface SellerPartnersData {
   /** Whose partners these are: the cooperative's own, its county's (the fallback), or nobody's. */
@@ -12,19 +12,18 @@ export interface SellerPartnersData {
 /** "Assisting organisations": the cooperative's partners, or its county's, with their shares. */
 export function PartnersSection({
   partners,
-  locale,
   countyName,
   intro,
   headingLevel = 2,
 }: {
   partners: SellerPartnersData;
-  locale: Locale;
   countyName: string;
   /** What to say above the cooperative's own partners. */
   intro: ReactNode;
   /** 3 when the section sits under another section's heading. */
   headingLevel?: 2 | 3;
 }) {
+  const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby="partners-heading" data-partners-from={partners.from}>
@@ -40,7 +39,7 @@ export function PartnersSection({
               ? translate(locale, "browse.partnersFromCounty", { county: countyName })
               : intro}
           </p>
-          <PartnerList partners={partners.list} locale={locale} />
+          <PartnerList partners={partners.list} />
         </>
       )}
     </section>

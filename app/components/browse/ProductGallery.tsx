@@ -1,16 +1,16 @@
-import type { Locale } from "~/utils/i18n";
-import { pick, translate } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 /** The product's pictures: the first large, any others below it. Alt text falls back to the name. */
 export function ProductGallery({
   images,
   name,
-  locale,
 }: {
   images: { url: string; altZh: string; altEn: string }[];
   name: string;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const [first, ...rest] = images;
   if (!first) return null;
   return (

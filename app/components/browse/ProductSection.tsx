@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { ProductCard, type ProductCardData } from "~/components/ProductCard";
-import type { Locale } from "~/utils/i18n";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { Pagination } from "./Pagination";
+import { useLocale } from "~/utils/use-locale";
 
 export interface ProductListData {
   items: (ProductCardData & { id: string })[];
@@ -17,7 +17,6 @@ export function ProductSection({
   title,
   products,
   path,
-  locale,
   intro,
 }: {
   id: string;
@@ -25,9 +24,9 @@ export function ProductSection({
   products: ProductListData;
   /** The page's path without the language prefix, for the page links. */
   path: string;
-  locale: Locale;
   intro?: ReactNode;
 }) {
+  const locale = useLocale();
   return (
     <section aria-labelledby={id}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -40,7 +39,7 @@ export function ProductSection({
       {products.items.length ? (
         <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="products">
           {products.items.map((product) => (
-            <ProductCard key={product.id} product={product} locale={locale} />
+            <ProductCard key={product.id} product={product} />
           ))}
         </ul>
       ) : (
@@ -48,7 +47,7 @@ export function ProductSection({
           {translate(locale, "browse.noProducts")}
         </p>
       )}
-      <Pagination page={products.page} pageCount={products.pageCount} path={path} locale={locale} />
+      <Pagination page={products.page} pageCount={products.pageCount} path={path} />
     </section>
   );
 }

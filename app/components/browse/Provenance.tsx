@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/utils/i18n";
-import { localePath, pick, translate } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 type Named = { slug: string; nameZh: string; nameEn: string };
 
@@ -9,13 +10,12 @@ export function Provenance({
   region,
   county,
   cooperative,
-  locale,
 }: {
   region: Named;
   county: Named & { isKeyCounty: boolean };
   cooperative: Named;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const steps = [
     { label: translate(locale, "browse.region"), path: `/regions/${region.slug}`, record: region },
     { label: translate(locale, "browse.county"), path: `/counties/${county.slug}`, record: county },

@@ -1,5 +1,5 @@
-import type { Locale } from "~/utils/i18n";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 export type StockState = "IN_STOCK" | "FEW_LEFT" | "SOLD_OUT";
 
@@ -10,17 +10,8 @@ const styles: Record<StockState, string> = {
 };
 
 /** In stock, only a few left (with the count), or sold out. */
-export function StockBadge({
-  state,
-  stock,
-  unit,
-  locale,
-}: {
-  state: StockState;
-  stock: number;
-  unit: string;
-  locale: Locale;
-}) {
+export function StockBadge({ state, stock, unit }: { state: StockState; stock: number; unit: string }) {
+  const locale = useLocale();
   const label =
     state === "SOLD_OUT"
       ? translate(locale, "product.soldOut")

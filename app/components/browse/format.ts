@@ -1,4 +1,5 @@
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
+import type { StorefrontKey } from "~/i18n/areas/storefront";
 import { SHANGHAI_TIME_ZONE as TIME_ZONE, shanghaiDayStart as dayAt } from "~/utils/shanghai-time";
 
 // Formatters are kept per locale: building one costs ~50 µs, and pages format many values.
@@ -68,6 +69,6 @@ export type OrganisationKind =
   | "PRIVATE_ENTERPRISE"
   | "DISTRICT_GOVERNMENT";
 
-export const linkageKey = (type: LinkageType): MessageKey => `browse.linkage.${type}`;
-export const linkageHelpKey = (type: LinkageType): MessageKey => `browse.linkageHelp.${type}`;
-export const organisationKindKey = (kind: OrganisationKind): MessageKey => `browse.orgKind.${kind}`;
+export const linkageKey = (type: LinkageType): StorefrontKey => `browse.linkage.${type}`;
+export const linkageHelpKey = (type: LinkageType): StorefrontKey => `browse.linkageHelp.${type}`;
+export const organisationKindKey = (kind: OrganisationKind): StorefrontKey => `browse.orgKind.${kind}`;

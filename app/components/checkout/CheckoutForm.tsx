@@ -6,7 +6,8 @@ import { ErrorList, Field } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { CHECKOUT_FALLBACK, CheckoutSchema, PROVINCES, RESERVATION_MINUTES } from "~/orders/checkout-schema";
 import type { FormReply } from "~/utils/forms";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick, type Locale } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 
 /**
  * The checkout form: contact, pickup or delivery, and whom the purchase helps. The same schema
@@ -28,7 +29,7 @@ export function CheckoutForm({
   submitting: boolean;
   submitLabel: string;
 }) {
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const t = useT();
   const [form, fields] = useSchemaForm({
     id: "checkout",
     schema: CheckoutSchema,

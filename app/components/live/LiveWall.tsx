@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import type { LiveSnapshot } from "~/live/types";
 import { LIVE_RECENT, LIVE_TOP_COOPERATIVES } from "~/live/types";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick, type Locale } from "~/utils/i18n";
+import { translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * The fair wall, laid out for a 1920×1080 screen read from 5 metres: the page's language large,
@@ -42,7 +44,8 @@ export const formatYuan = (fen: number, locale: Locale) => yuan[locale].format(M
 export const saleLine = (sale: LiveSnapshot["recent"][number], locale: Locale) =>
   `${pick(locale, sale, "region")} · ${pick(locale, sale, "product")} · ${formatFen(sale.fen, locale)}`;
 
-function Label({ locale, k, className = "" }: { locale: Locale; k: MessageKey; className?: string }) {
+function Label({ k, className = "" }: { k: StorefrontKey; className?: string }) {
+  const locale = useLocale();
   const other: Locale = locale === "zh" ? "en" : "zh";
   return (
     <h2 className={`flex items-baseline gap-4 overflow-hidden whitespace-nowrap font-bold ${className}`}>
@@ -52,10 +55,10 @@ function Label({ locale, k, className = "" }: { locale: Locale; k: MessageKey; c
   );
 }
 
-function Figure({ locale, k, value, testId }: { locale: Locale; k: MessageKey; value: string; testId: string }) {
+function Figure({ k, value, testId }: { k: StorefrontKey; value: string; testId: string }) {
   return (
     <div className="rounded-2xl bg-white/5 px-8 py-5">
-      <Label locale={locale} k={k} />
+      <Label k={k} />
       {/* A fixed-height line whose type shrinks only when the figure would not fit its box
           (¥10,000,000 and up): the box never moves, whatever the figure. */}
       <div className="@container mt-2">
@@ -73,18 +76,17 @@ function Figure({ locale, k, value, testId }: { locale: Locale; k: MessageKey; v
 
 export function LiveWall({
   snapshot,
-  locale,
   connected,
   title = "live.title",
   extra,
 }: {
   snapshot: LiveSnapshot;
-  locale: Locale;
   connected: boolean;
-  title?: MessageKey;
+  title?: StorefrontKey;
   /** The organisers' panels, shown instead of the cooperative ranking's lower half. */
   extra?: ReactNode;
 }) {
+  const locale = useLocale();
   const max = Math.max(1, ...snapshot.regions.map((r) => r.fen));
   const recent = Array.from({ length: LIVE_RECENT }, (_, i) => snapshot.recent[i]);
   const cooperatives = Array.from({ length: LIVE_TOP_COOPERATIVES }, (_, i) => snapshot.cooperatives[i]);
@@ -108,19 +110,17 @@ export function LiveWall({
       <main className="grid min-h-0 grid-cols-[minmax(0,34fr)_minmax(0,30fr)_minmax(0,36fr)] gap-8">
         <section className="flex min-h-0 flex-col gap-5">
           <Figure
-            locale={locale}
             k="live.salesToday"
             value={formatYuan(snapshot.salesFen, locale)}
             testId="live-sales"
           />
           <Figure
-            locale={locale}
             k="live.ordersToday"
             value={snapshot.orders.toLocaleString("zh-CN")}
             testId="live-orders"
           />
           <div className="min-h-0 flex-1 rounded-2xl bg-white/5 px-8 py-5">
-            <Label locale={locale} k="live.byRegion" />
+            <Label k="live.byRegion" />
             <ol className="mt-3 space-y-2" data-testid="live-regions">
               {snapshot.regions.map((region) => (
                 <li key={region.id} className="grid h-12 grid-cols-[12.5rem_minmax(0,1fr)_11rem] items-center gap-3">
@@ -140,7 +140,7 @@ export function LiveWall({
 
         <section className="flex min-h-0 flex-col gap-5">
           <div className="rounded-2xl bg-white/5 px-8 py-5">
-            <Label locale={locale} k="live.topCooperatives" />
+            <Label k="live.topCooperatives" />
             <ol className="mt-3" data-testid="live-cooperatives">
               {cooperatives.map((coop, index) => (
                 <li
@@ -161,7 +161,7 @@ export function LiveWall({
         </section>
 
         <section className="min-h-0 rounded-2xl bg-white/5 px-8 py-5">
-          <Label locale={locale} k="live.recent" />
+          <Label k="live.recent" />
           <ol className="mt-3" data-testid="live-recent">
             {recent.map((sale, index) =>
               sale ? (

@@ -1,11 +1,11 @@
 import type { OrganiserSnapshot } from "~/live/types";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey } from "~/i18n/areas/console";
 
 const OUTCOMES = ["reserved", "sold_out", "busy", "invalid"] as const;
 
 /** Checkout outcomes, orders waiting for payment, and orders placed vs paid per minute (SVG, no library). */
-export function OrganiserPanels({ snapshot, locale }: { snapshot: OrganiserSnapshot; locale: Locale }) {
-  const t = (key: MessageKey) => translate(locale, key);
+export function OrganiserPanels({ snapshot }: { snapshot: OrganiserSnapshot }) {
+  const t = useT();
   const max = Math.max(1, ...snapshot.perMinute.flatMap((m) => [m.placed, m.paid]));
   const width = 600;
   const height = 150;
@@ -39,14 +39,31 @@ export function OrganiserPanels({ snapshot, locale }: { snapshot: OrganiserSnaps
             <span className="inline-block h-4 w-4 bg-amber-400" /> {t("live.paid")}
           </span>
         </figcaption>
-        <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-36 w-full" role="img" aria-label={t("live.perMinute")}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="mt-2 h-36 w-full"
+          role="img"
+          aria-label={t("live.perMinute")}
+        >
           {snapshot.perMinute.map((m, i) => {
             const placed = (m.placed / max) * (height - 4);
             const paid = (m.paid / max) * (height - 4);
             return (
               <g key={m.minute}>
-                <rect x={i * slot + 1} y={height - placed} width={slot / 2 - 1} height={placed} className="fill-sky-400" />
-                <rect x={i * slot + slot / 2} y={height - paid} width={slot / 2 - 1} height={paid} className="fill-amber-400" />
+                <rect
+                  x={i * slot + 1}
+                  y={height - placed}
+                  width={slot / 2 - 1}
+                  height={placed}
+                  className="fill-sky-400"
+                />
+                <rect
+                  x={i * slot + slot / 2}
+                  y={height - paid}
+                  width={slot / 2 - 1}
+                  height={paid}
+                  className="fill-amber-400"
+                />
               </g>
             );
           })}

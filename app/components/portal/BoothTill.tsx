@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { PAYMENT_METHODS, MAX_BOOTH_QUANTITY, quantityField } from "~/portal/portal-schema";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 import { Notice } from "./Notice";
+import { useLocale } from "~/utils/use-locale";
 
 interface TillProduct {
   id: string;
@@ -22,21 +24,20 @@ interface TillProduct {
  * the server prices the sale from the database. Without JavaScript the quantity boxes still work.
  */
 export function BoothTill({
-  locale,
   products,
   saleKey,
   values,
   errors,
   submitting,
 }: {
-  locale: Locale;
   products: TillProduct[];
   saleKey: string;
   values: Record<string, string>;
   errors: Record<string, string>;
   submitting: boolean;
 }) {
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const locale = useLocale();
+  const t = useT();
   const [quantities, setQuantities] = useState<Record<string, string>>(() =>
     Object.fromEntries(products.map((p) => [p.id, values[quantityField(p.id)] ?? ""])),
   );
@@ -48,7 +49,7 @@ export function BoothTill({
   const totalFen = products.reduce((sum, p) => sum + count(p.id) * p.priceFen, 0);
   const step = (id: string, by: number, max: number) =>
     setQuantities((q) => ({ ...q, [id]: String(Math.min(Math.max(count(id) + by, 0), max)) }));
-  const error = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
 
   return (
     <Form method="post" className="space-y-4" data-testid="booth-form">

@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/utils/shanghai-time";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 import { Notice } from "./Notice";
 import { panel, primaryButton, secondaryButton } from "./styles";
+import { useLocale } from "~/utils/use-locale";
 
 export interface OrderCardData {
   id: string;
@@ -38,26 +40,25 @@ export interface OrderCardData {
  * fulfilment steps (each a small form that works without JavaScript).
  */
 export function OrderCard({
-  locale,
   order,
   errors,
   values,
 }: {
-  locale: Locale;
   order: OrderCardData;
   errors: Record<string, string>;
   values: Record<string, string>;
 }) {
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const locale = useLocale();
+  const t = useT();
   const shortId = order.id.slice(0, 8).toUpperCase();
   const current = order.orderFulfilments[0] ?? null;
   const state = current?.status ?? "NONE";
   const finished = state === "PICKED_UP";
   const delivery = order.fulfilment === "DELIVERY";
   const trackingId = `tracking-${order.id}`;
-  const trackingError = errors.trackingNumber ? t(errors.trackingNumber as MessageKey) : undefined;
+  const trackingError = errors.trackingNumber ? t(errors.trackingNumber as PortalKey) : undefined;
   const otherError = errors.status ?? errors.orderId ?? errors.form;
-  const step = (status: string, label: MessageKey, primary = false) => (
+  const step = (status: string, label: PortalKey, primary = false) => (
     <Form method="post">
       <input type="hidden" name="orderId" value={order.id} />
       <input type="hidden" name="status" value={status} />
@@ -85,7 +86,7 @@ export function OrderCard({
       {order.paidAt && (
         <p className="text-xs text-stone-600">
           {t("portal.orders.paidAt", { time: formatDateTime(order.paidAt, locale) })} ·{" "}
-          {t(`shop.status.${order.status}` as MessageKey)}
+          {t(`shop.status.${order.status}` as PortalKey)}
         </p>
       )}
       <ul className="text-sm">
@@ -122,7 +123,7 @@ export function OrderCard({
           </>
         )}
       </dl>
-      {otherError && <Notice tone="error">{t(otherError as MessageKey)}</Notice>}
+      {otherError && <Notice tone="error">{t(otherError as PortalKey)}</Notice>}
       {!finished && (
         <div className="flex flex-wrap items-end gap-2">
           {state === "NONE" && step("PACKED", "portal.orders.markPacked")}

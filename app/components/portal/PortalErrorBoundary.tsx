@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
-import { consoleLocale, translate } from "~/utils/i18n";
+import { localeFromUrl } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/portal";
 import { portalHref } from "~/portal/href";
 import { ErrorReference } from "../ErrorReference";
 
@@ -11,7 +12,7 @@ import { ErrorReference } from "../ErrorReference";
 export function PortalErrorBoundary() {
   const error = useRouteError();
   const location = useLocation();
-  const locale = consoleLocale(`http://x${location.pathname}${location.search}`);
+  const locale = localeFromUrl(`http://x${location.pathname}${location.search}`);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <div role="alert" className="rounded-lg border border-stone-200 bg-white p-6 text-center">
@@ -21,7 +22,7 @@ export function PortalErrorBoundary() {
       <Link to={portalHref(locale, "/portal")} className="mt-4 inline-block text-brand-700 underline">
         {translate(locale, "portal.error.backToPortal")}
       </Link>
-      {!isRouteErrorResponse(error) && <ErrorReference locale={locale} />}
+      {!isRouteErrorResponse(error) && <ErrorReference />}
     </div>
   );
 }

@@ -2,10 +2,12 @@ import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { FormField } from "~/components/FormField";
 import { PRODUCT_STATUSES, ProductSchema, portalErrors, type ProductField } from "~/portal/portal-schema";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { MarkdownView } from "~/components/MarkdownView";
 import { Notice } from "./Notice";
 import { panel, primaryButton } from "./styles";
+import { useLocale } from "~/utils/use-locale";
 
 export type ProductFormValues = Partial<Record<ProductField | "stockWas", string>>;
 
@@ -15,24 +17,23 @@ export type ProductFormValues = Partial<Record<ProductField | "stockWas", string
  * with what was typed kept (and without JavaScript the server's answer is all there is).
  */
 export function ProductForm({
-  locale,
   mode,
   categories,
   values,
   errors: serverErrors,
   submitting,
 }: {
-  locale: Locale;
   mode: "create" | "edit";
   categories: { id: string; nameZh: string; nameEn: string }[];
   values: ProductFormValues;
   errors: Record<string, string>;
   submitting: boolean;
 }) {
-  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const locale = useLocale();
+  const t = useT();
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const errors = clientErrors ?? serverErrors;
-  const error = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
   const [descriptions, setDescriptions] = useState({
     zh: values.descriptionZh ?? "",
     en: values.descriptionEn ?? "",
@@ -52,7 +53,7 @@ export function ProductForm({
     requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
   }
 
-  const text = (field: ProductField, label: MessageKey, extra: { hint?: MessageKey; maxLength?: number } = {}) => (
+  const text = (field: ProductField, label: PortalKey, extra: { hint?: PortalKey; maxLength?: number } = {}) => (
     <FormField id={field} label={t(label)} error={error(field)} hint={extra.hint ? t(extra.hint) : undefined}>
       {(props) => <input {...props} name={field} defaultValue={values[field] ?? ""} maxLength={extra.maxLength} />}
     </FormField>

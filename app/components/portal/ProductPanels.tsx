@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import type { CertificationStatus } from "~/generated/prisma/enums";
-import { translate, pick, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick, type Locale } from "~/utils/i18n";
+import { translate, type PortalKey } from "~/i18n/areas/portal";
 import { Notice } from "./Notice";
 import { dangerButton, panel, secondaryButton } from "./styles";
+import { useLocale } from "~/utils/use-locale";
 
-type T = (key: MessageKey, p?: Record<string, string | number>) => string;
+type T = (key: PortalKey, p?: Record<string, string | number>) => string;
 const tr =
   (locale: Locale): T =>
   (key, p) =>
@@ -13,20 +15,19 @@ const tr =
 
 /** The product's pictures: each with a remove button, and the upload form (multipart). */
 export function ImagesPanel({
-  locale,
   images,
   errors,
   values,
   submitting,
 }: {
-  locale: Locale;
   images: { id: string; url: string; altZh: string; altEn: string }[];
   errors: Record<string, string>;
   values: Record<string, string>;
   submitting: boolean;
 }) {
+  const locale = useLocale();
   const t = tr(locale);
-  const error = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
   const onlyPlaceholder = images.every((i) => i.url.startsWith("/images/products/"));
   return (
     <section aria-labelledby="images-heading" className={`${panel} space-y-4`}>
@@ -86,11 +87,9 @@ export function ImagesPanel({
 
 /** Where the product stands in the organisers' certification review, and the request button. */
 export function CertificationPanel({
-  locale,
   product,
   error,
 }: {
-  locale: Locale;
   product: {
     certificationStatus: CertificationStatus;
     certificationNote: string;
@@ -101,6 +100,7 @@ export function CertificationPanel({
   };
   error?: string;
 }) {
+  const locale = useLocale();
   const t = tr(locale);
   const status = product.certificationStatus;
   return (
@@ -125,7 +125,7 @@ export function CertificationPanel({
         <p className="text-sm text-red-900">{t("portal.cert.rejectedNote", { note: product.certificationNote })}</p>
       )}
       <p className="text-sm text-stone-600">{t("portal.cert.explain")}</p>
-      {error && <Notice tone="error">{t(error as MessageKey)}</Notice>}
+      {error && <Notice tone="error">{t(error as PortalKey)}</Notice>}
       {(status === "NONE" || status === "REJECTED") && (
         <Form method="post">
           <input type="hidden" name="intent" value="requestCertification" />
@@ -139,7 +139,8 @@ export function CertificationPanel({
 }
 
 /** Taking the product off sale. */
-export function RetirePanel({ locale, retired }: { locale: Locale; retired: boolean }) {
+export function RetirePanel({ retired }: { retired: boolean }) {
+  const locale = useLocale();
   const t = tr(locale);
   return (
     <section aria-labelledby="retire-heading" className={`${panel} space-y-3`}>

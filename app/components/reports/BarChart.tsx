@@ -1,10 +1,12 @@
 import { useId } from "react";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { type Locale } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * A horizontal bar chart a person reads at a glance, in colour or not: every bar carries its
  * label and value as text, series differ by pattern (solid, hatched, dotted) as well as by shade,
- * and the caption is in Chinese and English. Labels are HTML (they wrap on a phone); each bar is
+ * and the caption is in Chinese and English. It holds no messages of its own (callers pass text),
+ * so the public transparency page can draw it without the console's dictionary. Labels are HTML (they wrap on a phone); each bar is
  * a small inline SVG scaled to the largest value. No chart library.
  */
 
@@ -21,32 +23,30 @@ export interface Bar {
 export function BarChart({
   caption,
   bars,
-  locale,
   legend,
+  legendLabel,
   testId,
 }: {
-  /** A message key: the caption shows it in both languages, the page's language first. */
-  caption: MessageKey;
+  /** The caption in both languages: it shows both, the page's language first. */
+  caption: Record<Locale, string>;
   bars: Bar[];
-  locale: Locale;
   legend?: { pattern: BarPattern; label: string }[];
+  legendLabel?: string;
   testId?: string;
 }) {
+  const locale = useLocale();
   const id = useId().replace(/:/g, "");
   const other: Locale = locale === "zh" ? "en" : "zh";
   const max = Math.max(0, ...bars.map((b) => b.value));
   return (
     <figure className="break-inside-avoid rounded border border-stone-200 bg-white p-3" data-testid={testId}>
       <figcaption className="mb-2 text-sm font-semibold">
-        {translate(locale, caption)}
-        <span className="font-normal text-stone-600"> · {translate(other, caption)}</span>
+        {caption[locale]}
+        <span className="font-normal text-stone-600"> · {caption[other]}</span>
       </figcaption>
       <PatternDefs id={id} />
       {legend && (
-        <ul
-          className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700"
-          aria-label={translate(locale, "reports.chart.legend")}
-        >
+        <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700" aria-label={legendLabel}>
           {legend.map((item) => (
             <li key={item.label} className="flex items-center gap-1.5">
               <svg width="18" height="12" aria-hidden="true">

@@ -1,21 +1,21 @@
 import { Link } from "@remix-run/react";
-import { translate, type Locale } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/console";
 import type { ReportTable, TableCell } from "~/reports/tables";
+import { useLocale } from "~/utils/use-locale";
 
 const align = (kind: TableCell["kind"]) => (kind === "text" ? "text-left" : "text-right tabular-nums");
 
 /** One report table with its CSV download; the CSV holds exactly these rows (see tables.ts). */
 export function DataTable({
   table,
-  locale,
   csvHref,
   headingLevel = 3,
 }: {
   table: ReportTable;
-  locale: Locale;
   csvHref: string;
   headingLevel?: 2 | 3;
 }) {
+  const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `table-${table.id}-title`;
   return (

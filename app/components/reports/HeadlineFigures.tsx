@@ -1,12 +1,14 @@
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { useT, translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 import { BarChart } from "./BarChart";
 import { percent } from "~/reports/tables";
 import type { Headline } from "~/reports/types";
+import { useLocale } from "~/utils/use-locale";
 
 /** The figures an organiser quotes first, then how the net sales divide (a chart that reads without colour). */
-export function HeadlineFigures({ headline, locale }: { headline: Headline; locale: Locale }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+export function HeadlineFigures({ headline }: { headline: Headline }) {
+  const locale = useLocale();
+  const t = useT();
   const money = (fen: number) => formatFen(fen, locale);
   const count = (n: number) => n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US");
   const share = (fen: number) => {
@@ -92,8 +94,8 @@ export function HeadlineFigures({ headline, locale }: { headline: Headline; loca
         ))}
       </dl>
       <BarChart
-        caption="reports.chart.mix"
-        locale={locale}
+        caption={{ zh: translate("zh", "reports.chart.mix"), en: translate("en", "reports.chart.mix") }}
+        legendLabel={t("reports.chart.legend")}
         testId="chart-mix"
         bars={mix.map((m) => ({
           label: m.label,

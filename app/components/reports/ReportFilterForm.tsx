@@ -1,8 +1,10 @@
 import { Form, Link } from "@remix-run/react";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT, type MessageKey } from "~/i18n/areas/console";
 import { REPORT_BASE_PATH, REPORT_CHANNELS, reportHref, type ReportFilters } from "~/reports/report-params";
 import type { ReportData, ReportOptions, ReportScope } from "~/reports/types";
 import { rangeName } from "~/reports/tables";
+import { useLocale } from "~/utils/use-locale";
 
 /**
  * The report's filters as a plain GET form: the view lives in the URL (shareable, bookmarkable)
@@ -10,14 +12,12 @@ import { rangeName } from "~/reports/tables";
  * carries the county or cooperative along instead of offering a region that would contradict it.
  */
 export function ReportFilterForm({
-  locale,
   filters,
   options,
   scope,
   fair,
   open = false,
 }: {
-  locale: Locale;
   filters: ReportFilters;
   options: ReportOptions;
   scope: ReportScope | null;
@@ -25,7 +25,8 @@ export function ReportFilterForm({
   /** Open from the start, e.g. when the view's values need fixing. */
   open?: boolean;
 }) {
-  const t = (key: MessageKey) => translate(locale, key);
+  const locale = useLocale();
+  const t = useT();
   const belowRegion = Boolean(filters.county || filters.cooperative);
   const presets: { key: MessageKey; from?: string; to?: string }[] = [
     { key: "reports.preset.all" },

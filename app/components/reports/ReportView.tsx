@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { useT, translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 import { BarChart, type Bar, type BarPattern } from "./BarChart";
 import { DataTable } from "./DataTable";
@@ -7,17 +7,19 @@ import { HeadlineFigures } from "./HeadlineFigures";
 import { reportCsvHref } from "~/reports/report-params";
 import { hourLabel, percent, periodLabel, reportTables, type TableId } from "~/reports/tables";
 import type { FairPeriod, ReportData } from "~/reports/types";
+import { useLocale } from "~/utils/use-locale";
 
 const PERIOD_PATTERN: Record<FairPeriod, BarPattern> = { trade: "hatch", public: "solid", other: "dots" };
 
 /** The body of the organisers' report: headline, places, organisations, categories, time, best sellers. */
-export function ReportView({ report, locale }: { report: ReportData; locale: Locale }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+export function ReportView({ report }: { report: ReportData }) {
+  const locale = useLocale();
+  const t = useT();
+  const both = (key: MessageKey) => ({ zh: translate("zh", key), en: translate("en", key) });
   const tables = new Map(reportTables(report, locale).map((table) => [table.id, table]));
   const table = (id: TableId, headingLevel: 2 | 3 = 3) => (
     <DataTable
       table={tables.get(id)!}
-      locale={locale}
       csvHref={reportCsvHref(locale, report.filters, id)}
       headingLevel={headingLevel}
     />
@@ -84,7 +86,7 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
 
   return (
     <div className="space-y-10">
-      <HeadlineFigures headline={report.headline} locale={locale} />
+      <HeadlineFigures headline={report.headline} />
 
       <Section
         id="places"
@@ -92,7 +94,7 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
         hint={report.scope.level === "product" ? undefined : t("reports.section.places.hint")}
       >
         {placeBars.length > 0 && (
-          <BarChart caption="reports.chart.places" bars={placeBars} locale={locale} testId="chart-places" />
+          <BarChart caption={both("reports.chart.places")} bars={placeBars} testId="chart-places" />
         )}
         {table("places")}
         {table("placeOrganisations")}
@@ -101,10 +103,10 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
       <Section id="organisations" title={t("reports.section.organisations")}>
         {orgBars.length > 0 && (
           <BarChart
-            caption="reports.chart.organisations"
+            caption={both("reports.chart.organisations")}
             bars={orgBars}
-            locale={locale}
             testId="chart-organisations"
+            legendLabel={t("reports.chart.legend")}
             legend={[
               { pattern: "hatch", label: t("reports.col.assisted") },
               { pattern: "solid", label: t("reports.col.direct") },
@@ -116,7 +118,7 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
 
       <Section id="categories" title={t("reports.section.categories")}>
         {categoryBars.length > 0 && (
-          <BarChart caption="reports.chart.categories" bars={categoryBars} locale={locale} testId="chart-categories" />
+          <BarChart caption={both("reports.chart.categories")} bars={categoryBars} testId="chart-categories" />
         )}
         {table("categories")}
       </Section>
@@ -124,23 +126,23 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
       <Section id="time" title={t("reports.section.time")}>
         <div className="grid gap-4 lg:grid-cols-2">
           <BarChart
-            caption="reports.chart.periods"
+            caption={both("reports.chart.periods")}
             bars={periodBars}
-            locale={locale}
             legend={periodLegend}
+            legendLabel={t("reports.chart.legend")}
             testId="chart-periods"
           />
           <BarChart
-            caption="reports.chart.days"
+            caption={both("reports.chart.days")}
             bars={dayBars}
-            locale={locale}
             legend={periodLegend}
+            legendLabel={t("reports.chart.legend")}
             testId="chart-days"
           />
         </div>
         {table("periods")}
         {table("days")}
-        <BarChart caption="reports.chart.hours" bars={hourBars} locale={locale} testId="chart-hours" />
+        <BarChart caption={both("reports.chart.hours")} bars={hourBars} testId="chart-hours" />
         {table("hours")}
       </Section>
 

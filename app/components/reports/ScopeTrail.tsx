@@ -1,10 +1,13 @@
 import { Link } from "@remix-run/react";
-import { pick, translate, type Locale } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/console";
 import { reportHref, type ReportFilters } from "~/reports/report-params";
 import type { Named, ReportScope } from "~/reports/types";
+import { useLocale } from "~/utils/use-locale";
 
 /** Where the view sits: 全部地区 / 青海果洛 / 玛沁县; every level above is a link that keeps the other filters. */
-export function ScopeTrail({ scope, filters, locale }: { scope: ReportScope; filters: ReportFilters; locale: Locale }) {
+export function ScopeTrail({ scope, filters }: { scope: ReportScope; filters: ReportFilters }) {
+  const locale = useLocale();
   const top = { ...filters, region: undefined, county: undefined, cooperative: undefined };
   const crumbs: { label: string; href: string }[] = [
     { label: translate(locale, "reports.scope.all"), href: reportHref(locale, top) },

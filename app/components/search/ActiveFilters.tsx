@@ -1,22 +1,15 @@
 import { Link } from "@remix-run/react";
 import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
-import { pick, translate, type Locale } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { translate } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { searchHref } from "./links";
+import { useLocale } from "~/utils/use-locale";
 
 /** The filters in force, each a link that removes it, so they stay visible while the filter panel is closed. */
-export function ActiveFilters({
-  locale,
-  action,
-  query,
-  facets,
-}: {
-  locale: Locale;
-  action: string;
-  query: SearchQuery;
-  facets: SearchFacets;
-}) {
+export function ActiveFilters({ action, query, facets }: { action: string; query: SearchQuery; facets: SearchFacets }) {
+  const locale = useLocale();
   const chips: { label: string; href: string }[] = [];
   const region = facets.regions.find((r) => r.slug === query.region);
   const county = facets.regions.flatMap((r) => r.counties).find((c) => c.slug === query.county);

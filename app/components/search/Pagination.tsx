@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { translate, type Locale } from "~/utils/i18n";
+import { useT, translate } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 const linkClass =
   "inline-flex min-h-11 items-center rounded-md border border-stone-500 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-stone-100";
@@ -7,18 +8,17 @@ const inactiveClass = "inline-flex min-h-11 items-center rounded-md border borde
 
 /** Previous and next as real links (they work without JavaScript), with "page X of Y" between them. */
 export function Pagination({
-  locale,
   page,
   pageCount,
   hrefFor,
 }: {
-  locale: Locale;
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
 }) {
+  const locale = useLocale();
+  const t = useT();
   if (pageCount <= 1) return null;
-  const t = (key: "search.prev" | "search.next") => translate(locale, key);
   return (
     <nav
       aria-label={translate(locale, "search.pagination")}

@@ -2,7 +2,9 @@ import { useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { activeFilterCount, defaultSort, fenToYuanParam, type SearchQuery } from "~/catalog/search-schema";
 import type { SearchFacets } from "~/catalog/search-facets";
-import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
 export const control =
   "block w-full min-h-11 rounded-md border border-stone-500 bg-white px-3 py-2 text-base text-stone-900 shadow-sm";
@@ -25,7 +27,6 @@ function cleanParams(form: HTMLFormElement): URLSearchParams {
 export const SEARCH_FORM_ID = "search-form";
 
 interface Props {
-  locale: Locale;
   action: string;
   query: SearchQuery;
   facets: SearchFacets;
@@ -38,8 +39,9 @@ interface Props {
  * submitted URL leaves out empty fields. Key it by the query so it resets after each navigation;
  * the sort control lives in SearchToolbar and joins this form through its id.
  */
-export function SearchForm({ locale, action, query, facets, clearFiltersHref }: Props) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+export function SearchForm({ action, query, facets, clearFiltersHref }: Props) {
+  const locale = useLocale();
+  const t = useT();
   const navigate = useNavigate();
   const [region, setRegion] = useState(query.region ?? "");
   const [county, setCounty] = useState(query.county ?? "");

@@ -1,10 +1,12 @@
 import { SEARCH_PRICE_MAX_YUAN, SEARCH_QUERY_MAX_LENGTH, type SearchNoteCode } from "~/catalog/search-schema";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type StorefrontKey } from "~/i18n/areas/storefront";
+import { useLocale } from "~/utils/use-locale";
 
-const noteKey = (code: SearchNoteCode): MessageKey => `search.note.${code}`;
+const noteKey = (code: SearchNoteCode): StorefrontKey => `search.note.${code}`;
 
 /** What the page changed about the search in the URL, and why, in the reader's language. */
-export function SearchNotes({ locale, notes }: { locale: Locale; notes: SearchNoteCode[] }) {
+export function SearchNotes({ notes }: { notes: SearchNoteCode[] }) {
+  const locale = useLocale();
   if (notes.length === 0) return null;
   const params = { max: SEARCH_QUERY_MAX_LENGTH };
   return (

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
-import { localePath, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { localePath, pick } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 import { searchHref, withoutFilters } from "./links";
+import { useLocale } from "~/utils/use-locale";
 
 const chipClass =
   "inline-flex min-h-11 items-center rounded-full border border-stone-400 bg-white px-4 py-2 text-sm text-stone-900 hover:border-brand-700 hover:text-brand-800";
@@ -14,21 +16,20 @@ const strongLink = "font-semibold text-brand-700 underline underline-offset-2 ho
  * the filters.
  */
 export function SearchSuggestions({
-  locale,
   action,
   query,
   facets,
   variant,
   filterCount,
 }: {
-  locale: Locale;
   action: string;
   query: SearchQuery;
   facets: SearchFacets;
   variant: "start" | "empty";
   filterCount: number;
 }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const locale = useLocale();
+  const t = useT();
   const bare = localePath(locale, "/search");
   const examples = t("search.examples").split(",");
   const popular = [...facets.categories]

@@ -1,24 +1,22 @@
 import { defaultSort, SEARCH_SORTS, type SearchSort } from "~/catalog/search-schema";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { useT } from "~/i18n/areas/storefront";
 import { control, labelClass, SEARCH_FORM_ID, secondaryButton } from "./SearchForm";
 
 /** The result count (announced when it changes) and, when there is something to order, the sort order, which submits with the search form. */
 export function SearchToolbar({
-  locale,
   total,
   page,
   pageCount,
   sort,
   hasText,
 }: {
-  locale: Locale;
   total: number;
   page: number;
   pageCount: number;
   sort: SearchSort;
   hasText: boolean;
 }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const t = useT();
   // The default order submits no value, so it stays "the default for whatever text is searched
   // next": typing words on the newest-first page then sorts by relevance, not by date.
   const fallback = defaultSort(hasText ? "text" : "");

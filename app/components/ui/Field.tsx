@@ -1,5 +1,7 @@
-import type { ReactNode } from "react";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { createContext, useContext, type ReactNode } from "react";
+import { translate as storefrontTranslate, type StorefrontKey } from "~/i18n/areas/storefront";
+import type { Locale } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
 
 /*
  * Accessible form primitives for the one form pipeline (utils/forms.ts): a label bound to its
@@ -17,10 +19,25 @@ export type FieldMeta = {
   initialValue?: unknown;
 };
 
+/** Looks an error key up in one area's dictionary (an unknown key comes back unchanged). */
+export type CodeTranslate = (locale: Locale, code: string) => string;
+
+/**
+ * The dictionary form errors are read from: the storefront's by default. The portal and console
+ * layouts provide their own area's, so a storefront page never ships their strings.
+ */
+export const FormMessages = createContext<CodeTranslate>((locale, code) =>
+  storefrontTranslate(locale, code as StorefrontKey),
+);
+
 /** An error key in the user's language; a key we do not have (zod's own words) reads `fallback`. */
-export function errorText(locale: Locale, key: string, fallback: string): string {
-  const text = translate(locale, key as MessageKey);
-  return text === key ? translate(locale, fallback as MessageKey) : text;
+function useErrorText(): (key: string, fallback: string) => string {
+  const locale = useLocale();
+  const lookUp = useContext(FormMessages);
+  return (key, fallback) => {
+    const text = lookUp(locale, key);
+    return text === key ? lookUp(locale, fallback) : text;
+  };
 }
 
 /** The value to show in a control: what was sent (after a refused post) or the form's default. */
@@ -47,20 +64,19 @@ export function controlProps(field: FieldMeta, hint?: boolean) {
 /** The first error of a field, announced where it is (the form's own errors use FormErrors). */
 export function ErrorList({
   field,
-  locale,
   fallback,
   testId,
 }: {
   field: Pick<FieldMeta, "errorId" | "errors" | "name">;
-  locale: Locale;
   fallback: string;
   testId?: string;
 }) {
+  const errorText = useErrorText();
   const first = field.errors?.[0];
   if (!first) return null;
   return (
     <p id={field.errorId} className="text-sm text-red-800" data-testid={testId ?? `error-${field.name}`}>
-      {errorText(locale, first, fallback)}
+      {errorText(first, fallback)}
     </p>
   );
 }
@@ -70,14 +86,12 @@ export function Field({
   field,
   label,
   hint,
-  locale,
   fallback,
   children,
 }: {
   field: FieldMeta;
   label: ReactNode;
   hint?: string;
-  locale: Locale;
   fallback: string;
   children: (props: ReturnType<typeof controlProps> & { className: string }) => ReactNode;
 }) {
@@ -93,7 +107,7 @@ export function Field({
           {hint}
         </p>
       )}
-      <ErrorList field={field} locale={locale} fallback={fallback} />
+      <ErrorList field={field} fallback={fallback} />
     </div>
   );
 }
@@ -102,23 +116,22 @@ export function Field({
 export function FormErrors({
   errors,
   id,
-  locale,
   fallback,
   testId,
   className = "rounded bg-red-50 p-3 text-sm text-red-900",
 }: {
   errors?: string[];
   id?: string;
-  locale: Locale;
   fallback: string;
   testId?: string;
   className?: string;
 }) {
+  const errorText = useErrorText();
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className={className} data-testid={testId}>
       {errors.map((key) => (
-        <p key={key}>{errorText(locale, key, fallback)}</p>
+        <p key={key}>{errorText(key, fallback)}</p>
       ))}
     </div>
   );
