@@ -4,8 +4,9 @@ import { formatFen } from "~/utils/money";
 import { BarChart, type Bar, type BarPattern } from "./BarChart";
 import { DataTable } from "./DataTable";
 import { HeadlineFigures } from "./HeadlineFigures";
-import { reportCsvHref } from "~/reports/report-params";
-import { hourLabel, percent, periodLabel, reportTables, type TableId } from "~/reports/tables";
+import { entriesHref } from "~/reports/entries-params";
+import { drillDown, reportCsvHref } from "~/reports/report-params";
+import { hourLabel, percent, periodFilters, periodLabel, reportTables, type TableId } from "~/reports/tables";
 import type { FairPeriod, ReportData } from "~/reports/types";
 
 const PERIOD_PATTERN: Record<FairPeriod, BarPattern> = { trade: "hatch", public: "solid", other: "dots" };
@@ -28,10 +29,20 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
     return p === null ? money(fen) : locale === "zh" ? `${money(fen)}（${p}%）` : `${money(fen)} (${p}%)`;
   };
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "zh" ? n.nameZh : n.nameEn);
+  const filters = report.filters;
+  const level = report.scope.level;
 
   const placeBars: Bar[] = report.places
     .filter((p) => p.netFen !== 0)
-    .map((p) => ({ label: name(p), value: p.netFen, valueText: withShare(p.netFen) }));
+    .map((p) => ({
+      label: name(p),
+      value: p.netFen,
+      valueText: withShare(p.netFen),
+      href:
+        level === "product"
+          ? entriesHref(locale, filters, { product: p.slug })
+          : entriesHref(locale, drillDown(filters, level, p.slug)),
+    }));
   const orgBars: Bar[] = report.organisations.flatMap((o) => [
     ...(o.assistedFen !== 0
       ? [
@@ -40,6 +51,7 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
             value: o.assistedFen,
             valueText: money(o.assistedFen),
             pattern: "hatch" as const,
+            href: entriesHref(locale, filters, { what: "assisted", organisation: o.slug }),
           },
         ]
       : []),
@@ -50,15 +62,22 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
             value: o.directFen,
             valueText: money(o.directFen),
             pattern: "solid" as const,
+            href: entriesHref(locale, filters, { what: "direct", organisation: o.slug }),
           },
         ]
       : []),
   ]);
   const categoryBars: Bar[] = report.categories
     .filter((c) => c.netFen !== 0)
-    .map((c) => ({ label: name(c), value: c.netFen, valueText: withShare(c.netFen) }));
+    .map((c) => ({
+      label: name(c),
+      value: c.netFen,
+      valueText: withShare(c.netFen),
+      href: entriesHref(locale, filters, { category: c.slug }),
+    }));
   const periodBars: Bar[] = report.periods.map((p) => ({
     label: periodLabel(p.period, report, locale, t),
+    href: periodFilters(p.period, report) ? entriesHref(locale, periodFilters(p.period, report)!) : undefined,
     value: p.netFen,
     valueText: withShare(p.netFen),
     pattern: PERIOD_PATTERN[p.period],
@@ -71,12 +90,18 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
     value: d.netFen,
     valueText: money(d.netFen),
     pattern: PERIOD_PATTERN[d.period],
+    href: entriesHref(locale, { ...filters, from: d.day, to: d.day }),
   }));
   // The chart spans the hours that had any sale or refund (the table below lists all 24).
   const active = report.hours.filter((h) => h.saleFen !== 0 || h.refundFen !== 0).map((h) => h.hour);
   const hourBars: Bar[] = report.hours
     .filter((h) => active.length === 0 || (h.hour >= Math.min(...active) && h.hour <= Math.max(...active)))
-    .map((h) => ({ label: hourLabel(h.hour), value: h.netFen, valueText: money(h.netFen) }));
+    .map((h) => ({
+      label: hourLabel(h.hour),
+      value: h.netFen,
+      valueText: money(h.netFen),
+      href: entriesHref(locale, filters, { hour: h.hour }),
+    }));
   const periodLegend = (["trade", "public", "other"] as const).map((p) => ({
     pattern: PERIOD_PATTERN[p],
     label: t(`reports.period.${p}`),
@@ -84,7 +109,7 @@ export function ReportView({ report, locale }: { report: ReportData; locale: Loc
 
   return (
     <div className="space-y-10">
-      <HeadlineFigures headline={report.headline} locale={locale} />
+      <HeadlineFigures headline={report.headline} filters={report.filters} locale={locale} />
 
       <Section
         id="places"
