@@ -1,4 +1,4 @@
-import type { Locale } from "~/utils/i18n";
+import type { Locale, MessageKey } from "~/utils/i18n";
 import { parseReportParams, reportSearch, type ReportErrorCode, type ReportFilters } from "~/reports/report-params";
 
 /**
@@ -88,3 +88,28 @@ export const entriesHref = (locale: Locale, filters: ReportFilters, drill: Parti
 /** The same list, in full, as CSV. */
 export const entriesCsvHref = (locale: Locale, filters: ReportFilters, drill: Partial<EntryDrill> = {}) =>
   `${ENTRIES_CSV_PATH}${entriesSearch(locale, filters, drill)}`;
+
+/**
+ * How a sale was made, in words: an online order picked up at the booth is not a booth sale
+ * ("线上下单·展位自提"), so the two are never read as one.
+ */
+export function channelLabelKey(
+  channel: "ONLINE" | "BOOTH" | "UNIT",
+  fulfilment: "BOOTH_PICKUP" | "DELIVERY",
+): MessageKey {
+  if (channel === "ONLINE")
+    return fulfilment === "BOOTH_PICKUP" ? "reports.entries.onlinePickup" : "reports.entries.onlineDelivery";
+  return channel === "BOOTH" ? "reports.entries.booth" : "reports.entries.unit";
+}
+
+/** The Shanghai date-time of an entry, "2026-10-17 14:03:09", as the page and CSV show it. */
+export const shanghaiDateTime = (iso: string) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(new Date(iso));

@@ -1,6 +1,11 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { canonicalEntry, CANONICAL_FIELDS, type LedgerEntryRow } from "~/ledger/seal.server";
-import type { EntryDrill, EntryErrorCode } from "~/reports/entries-params";
+import {
+  channelLabelKey,
+  shanghaiDateTime as shanghai,
+  type EntryDrill,
+  type EntryErrorCode,
+} from "~/reports/entries-params";
 import type { ReportFilters } from "~/reports/report-params";
 import { resolveScope, type ResolvedFilters } from "~/reports/reports.server";
 import type { ReportScope } from "~/reports/types";
@@ -182,27 +187,6 @@ function toEntry(r: Raw): EntryRow {
   };
 }
 
-/**
- * How a sale was made, in words: an online order picked up at the booth is not a booth sale
- * ("线上下单·展位自提"), so the two are never read as one.
- */
-export function channelLabelKey(channel: EntryRow["channel"], fulfilment: EntryRow["fulfilment"]): MessageKey {
-  if (channel === "ONLINE")
-    return fulfilment === "BOOTH_PICKUP" ? "reports.entries.onlinePickup" : "reports.entries.onlineDelivery";
-  return channel === "BOOTH" ? "reports.entries.booth" : "reports.entries.unit";
-}
-
-const shanghai = (iso: string) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(new Date(iso));
-
 /** The CSV of a drill: what the page shows, then the canonical fields of every entry (docs/ledger-digest.md). */
 export function entriesCsv(rows: (EntryRow & { raw: LedgerEntryRow })[], locale: Locale) {
   const t = (key: MessageKey) => translate(locale, key);
@@ -231,6 +215,3 @@ export function entriesCsv(rows: (EntryRow & { raw: LedgerEntryRow })[], locale:
   });
   return { header, body };
 }
-
-/** The Shanghai date-time of an entry, "2026-10-17 14:03:09", as the page and CSV show it. */
-export const shanghaiDateTime = shanghai;

@@ -1,8 +1,15 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
-import { entriesCsvHref, entriesHref, ENTRIES_PAGE_SIZE, parseEntryParams } from "~/reports/entries-params";
-import { channelLabelKey, getEntries, shanghaiDateTime } from "~/reports/entries.server";
+import {
+  channelLabelKey,
+  entriesCsvHref,
+  entriesHref,
+  ENTRIES_PAGE_SIZE,
+  parseEntryParams,
+  shanghaiDateTime,
+} from "~/reports/entries-params";
+import { getEntries } from "~/reports/entries.server";
 import { reportHref } from "~/reports/report-params";
 import { rangeName } from "~/reports/tables";
 import { requireOrganiser } from "~/accounts/auth.server";
