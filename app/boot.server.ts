@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
 import { releaseExpiredReservations } from "~/payments/payments.server";
+import { sealClosedDays } from "~/ledger/seal.server";
 import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { logger } from "./observability/logger.server";
 import { ConfigError, env, type Env } from "./utils/env.server";
@@ -23,6 +24,8 @@ function startReservationSweeper(prisma: Prisma) {
     releaseExpiredReservations(prisma).catch((error: Error) =>
       logger().error({ err: error }, "reservation sweep failed"),
     );
+    // Closed fair days are sealed here, off the payment path (idempotent; see ledger/seal.server.ts).
+    sealClosedDays(prisma).catch((error: Error) => logger().error({ err: error }, "ledger day sealing failed"));
   }, SWEEP_INTERVAL_MS).unref();
 }
 

@@ -1,6 +1,15 @@
 /** Messages of the public transparency page (/transparency): a storefront page, so apart from the console's report. */
 export const zh = {
   "transparency.title": "帮扶成效公示",
+  "transparency.sealed": "已封存的交易日",
+  "transparency.sealedIntro": "每个交易日（上海时间）结束后，系统对当天全部台账记录按固定格式计算一次 SHA-256 摘要并公示。任何人拿到当天的明细导出（CSV），都可以按公开的方法重算核对；记录一旦被改动，摘要就对不上。",
+  "transparency.sealedDay": "日期",
+  "transparency.sealedEntries": "记录数",
+  "transparency.sealedSales": "销售",
+  "transparency.sealedRefunds": "退款",
+  "transparency.sealedNet": "净额",
+  "transparency.sealedDigest": "SHA-256 摘要",
+  "transparency.sealedNone": "还没有封存的交易日。",
   "transparency.intro":
     "展会上每一笔已支付的购买，都全额计入商品所属的合作社、县区和对口地区。下面是截至目前各地的净销售额（已扣除退款），人人可查。",
   "transparency.total": "累计净销售额",
@@ -27,6 +36,15 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "transparency.title": "Transparency: what the fair brought",
+  "transparency.sealed": "Sealed fair days",
+  "transparency.sealedIntro": "After each fair day ends (Shanghai time), a SHA-256 digest of all that day's ledger entries, in a fixed canonical form, is computed once and published. Anyone with the day's entries exported as CSV can recompute it by the published method; if an entry is changed, the digest no longer matches.",
+  "transparency.sealedDay": "Day",
+  "transparency.sealedEntries": "Entries",
+  "transparency.sealedSales": "Sales",
+  "transparency.sealedRefunds": "Refunds",
+  "transparency.sealedNet": "Net",
+  "transparency.sealedDigest": "SHA-256 digest",
+  "transparency.sealedNone": "No fair day has been sealed yet.",
   "transparency.intro":
     "Every paid purchase at the fair is credited in full to the product's cooperative, county and paired region. Below are the net sales (after refunds) so far, open to everyone.",
   "transparency.total": "Net sales to date",

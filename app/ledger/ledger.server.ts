@@ -32,24 +32,28 @@ export function attribute(
 }
 
 /**
- * Writes the sale entries of a paid order, in the caller's transaction (the one that marks the
- * order paid). Seller-side organisations are those paired with the line's cooperative, or, if
- * none, with its county, at the time of sale.
+ * The sale entries an order attributes if it is paid now: each line to its cooperative, county
+ * and region; seller-side organisations are those paired with the line's cooperative, or, if
+ * none, with its county, at this moment (keyed by organisation id, as recorded). recordSale
+ * writes exactly these; the receipt of an unpaid order shows them as not yet recorded.
  */
-export async function recordSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date): Promise<number> {
+export async function projectSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date) {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
       onBehalfOfId: true,
       channel: true,
       lines: {
+        orderBy: { id: "asc" },
         select: {
           id: true,
           productId: true,
           lineTotalFen: true,
           certified: true,
           product: { select: { categoryId: true } },
-          cooperative: { select: { id: true, countyId: true, county: { select: { regionId: true } } } },
+          cooperative: {
+            select: { id: true, countyId: true, householdsLinked: true, county: { select: { regionId: true } } },
+          },
         },
       },
     },
@@ -63,7 +67,7 @@ export async function recordSale(tx: Prisma.TransactionClient, orderId: string, 
     },
     select: { organisationId: true, cooperativeId: true, countyId: true, weight: true },
   });
-  const rows = order.lines.flatMap((line) => {
+  return order.lines.flatMap((line) => {
     const own = partnerships.filter((p) => p.cooperativeId === line.cooperative.id);
     const partners = own.length > 0 ? own : partnerships.filter((p) => p.countyId === line.cooperative.countyId);
     return attribute(line.lineTotalFen, partners, order.onBehalfOfId).map((entry) => ({
@@ -78,9 +82,19 @@ export async function recordSale(tx: Prisma.TransactionClient, orderId: string, 
       regionId: line.cooperative.county.regionId,
       certified: line.certified,
       channel: order.channel,
+      // The households the cooperative linked when it sold (reports count them as of the sale).
+      householdsLinked: entry.target === "COOPERATIVE" ? line.cooperative.householdsLinked : null,
       occurredAt,
     }));
   });
+}
+
+/**
+ * Writes the sale entries of a paid order (projectSale's), in the caller's transaction (the one
+ * that marks the order paid).
+ */
+export async function recordSale(tx: Prisma.TransactionClient, orderId: string, occurredAt: Date): Promise<number> {
+  const rows = await projectSale(tx, orderId, occurredAt);
   await tx.ledgerEntry.createMany({ data: rows });
   return rows.length;
 }

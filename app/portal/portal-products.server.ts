@@ -37,6 +37,29 @@ const editableSelect = {
   certifiedUntil: true,
 } as const;
 
+/**
+ * What a certificate vouches for: the product as described (names, description, unit, category,
+ * pictures). Changing any of these sends an approved product back to review; price and stock do not.
+ */
+const CERTIFIED_CONTENT = [
+  "nameZh",
+  "nameEn",
+  "descriptionZh",
+  "descriptionEn",
+  "unitZh",
+  "unitEn",
+  "categoryId",
+] as const;
+const BACK_TO_REVIEW = {
+  certificationStatus: "PENDING" as const,
+  certificationNote: "内容已修改，待重新认定 · Changed since certified: awaiting review",
+};
+
+/** An approved product goes back to review (in the caller's transaction) when what it was certified for changed. */
+async function reviewAgainIfApproved(tx: Prisma.TransactionClient, id: string, cooperativeId: string) {
+  await tx.product.updateMany({ where: { id, cooperativeId, certificationStatus: "APPROVED" }, data: BACK_TO_REVIEW });
+}
+
 /** A snapshot for the audit log: what the cooperative controls, plus the review state. */
 const snapshot = (p: Record<string, unknown>) => {
   const { certifiedFrom: _f, certifiedUntil: _u, ...rest } = p;
@@ -189,9 +212,16 @@ export async function updateProduct(
     // The result must stay within 0..MAX_STOCK whatever the form claimed it showed: a lowered
     // stock needs the units to be there, a raised one room under the ceiling.
     const bound = delta < 0 ? { gte: -delta } : delta > 0 ? { lte: MAX_STOCK - delta } : undefined;
+    const contentChanged = CERTIFIED_CONTENT.some(
+      (key) => (productData(input) as Record<string, unknown>)[key] !== (before as Record<string, unknown>)[key],
+    );
     const { count } = await tx.product.updateMany({
       where: { id, cooperativeId, ...(bound ? { stock: bound } : {}) },
-      data: { ...productData(input), stock: { increment: delta } },
+      data: {
+        ...productData(input),
+        stock: { increment: delta },
+        ...(contentChanged && before.certificationStatus === "APPROVED" ? BACK_TO_REVIEW : {}),
+      },
     });
     if (count === 0)
       throw new PortalConflictError("stock", delta > 0 ? "portal.error.stockInvalid" : "portal.error.stockChanged");
@@ -292,6 +322,7 @@ export async function addProductImage(
     });
     if (!product) throw new PortalNotFoundError("product");
     const upload = await storeImage(tx, { bytes: args.bytes, uploadedById: actorId });
+    await reviewAgainIfApproved(tx, productId, cooperativeId);
     const photos = product.images.filter((i) => !isArt(i.url));
     const image = await tx.productImage.create({
       data: {
@@ -336,6 +367,7 @@ export async function removeProductImage(
     });
     if (!image || isArt(image.url)) throw new PortalNotFoundError("image");
     await tx.productImage.deleteMany({ where: { id: imageId, productId, product: { cooperativeId } } });
+    await reviewAgainIfApproved(tx, productId, cooperativeId);
     const uploadId = image.url.startsWith("/media/") ? image.url.slice("/media/".length) : null;
     // Another product never shares an upload, but check rather than assume before deleting bytes.
     if (uploadId && (await tx.productImage.count({ where: { url: image.url } })) === 0)

@@ -343,6 +343,19 @@ export async function queryOrdersAndBuyers(
   return { orders: num(orders?.orders), buyers };
 }
 
+/**
+ * Households linked per cooperative as of its sales in the view: the figure snapshotted on the
+ * latest sale's cooperative entry (recordSale), not today's. Sales recorded before the snapshot
+ * existed have none; their cooperatives fall back to today's figure.
+ */
+export async function queryHouseholdsAtSale(prisma: PrismaClient, w: ResolvedFilters): Promise<Map<string, number>> {
+  const rows = await prisma.$queryRaw<{ cooperativeId: string; householdsLinked: number }[]>`
+    SELECT DISTINCT ON ("cooperativeId") "cooperativeId", "householdsLinked"
+    FROM "LedgerEntry" ${whereClause(w, "ledger")} AND "kind" = 'SALE' AND "householdsLinked" IS NOT NULL
+    ORDER BY "cooperativeId", "occurredAt" DESC, "id" DESC`;
+  return new Map(rows.map((r) => [r.cooperativeId, Number(r.householdsLinked)]));
+}
+
 /** When the newest ledger entry was written (an index on createdAt makes this a lookup). */
 export async function queryLastUpdated(prisma: PrismaClient): Promise<string | null> {
   // Prisma's aggregate() wraps the table in a subquery the index cannot serve; max() over the column can.
@@ -372,7 +385,7 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
   const { scope, where: w } = resolved;
   const level = scope.level;
 
-  const [hourly, groups, products, credits, counts, lastUpdated, fair] = await Promise.all([
+  const [hourly, groups, products, credits, counts, lastUpdated, fair, householdsAtSale] = await Promise.all([
     queryHourly(prisma, w),
     queryCooperativesAndCategories(prisma, w),
     queryProducts(prisma, w, level === "product" ? null : TOP),
@@ -380,6 +393,7 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
     queryOrdersAndBuyers(prisma, w),
     queryLastUpdated(prisma),
     queryFair(prisma),
+    queryHouseholdsAtSale(prisma, w),
   ]);
   const coops = groups.cooperatives;
 
@@ -399,7 +413,12 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
   const households = (rows: { cooperativeId: string; netFen: number }[]) =>
     rows
       .filter((c) => c.netFen > 0)
-      .reduce((sum, c) => sum + (names.cooperatives.get(c.cooperativeId)?.householdsLinked ?? 0), 0);
+      .reduce(
+        (sum, c) =>
+          sum +
+          (householdsAtSale.get(c.cooperativeId) ?? names.cooperatives.get(c.cooperativeId)?.householdsLinked ?? 0),
+        0,
+      );
 
   // Places at the view's level: every child of the scope (zeros included), and any other place the ledger credited.
   const placeOf = (c: CooperativeTotals) =>

@@ -7,6 +7,7 @@ import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 import { fenToDecimal } from "~/utils/money";
 import { drillDown, reportHref, type ReportFilters } from "~/reports/report-params";
+import { entriesHref, type EntryDrill } from "~/reports/entries-params";
 import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "~/reports/types";
 
 /**
@@ -63,8 +64,25 @@ const text = (value: string, href?: string): TableCell => ({
   ...(href ? { href } : {}),
 });
 
-export function moneyCell(fen: number, locale: Locale): TableCell {
-  return { kind: "money", text: formatFen(fen, locale), csv: fenToDecimal(fen), fen };
+export function moneyCell(fen: number, locale: Locale, href?: string): TableCell {
+  return { kind: "money", text: formatFen(fen, locale), csv: fenToDecimal(fen), fen, ...(href ? { href } : {}) };
+}
+
+/** The view of one fair period (trade or public days) within the view's own dates; null for "other" days. */
+export function periodFilters(period: FairPeriod, report: Pick<ReportData, "fair" | "filters">): ReportFilters | null {
+  const fair = report.fair;
+  if (!fair || period === "other") return null;
+  const [start, end] = period === "trade" ? fair.tradeDays : fair.publicDays;
+  const f = report.filters;
+  const from = f.from && f.from > start ? f.from : start;
+  const to = f.to && f.to < end ? f.to : end;
+  return { ...f, from, to };
+}
+
+/** Where a place's figures drill through to: its own view (a product: the view's with the product picked). */
+function placeDrill(level: PlaceLevel, slug: string, filters: ReportFilters): [ReportFilters, Partial<EntryDrill>] {
+  if (level === "product") return [filters, { product: slug }];
+  return [drillDown(filters, level, slug), {}];
 }
 
 function numberCell(value: number, locale: Locale): TableCell {
@@ -128,8 +146,10 @@ function cells(table: Omit<ReportTable, "csvHeader" | "csvRows">): ReportTable {
 export function reportTables(report: ReportData, locale: Locale): ReportTable[] {
   const t: T = (key, params) => translate(locale, key, params);
   const name = (n: { nameZh: string; nameEn: string }) => pick(locale, n, "name");
-  const money = (fen: number) => moneyCell(fen, locale);
   const { headline, filters, scope } = report;
+  // Every money figure links to the ledger entries behind it (the drill-through).
+  const money = (fen: number, view?: ReportFilters | null, drill: Partial<EntryDrill> = {}) =>
+    moneyCell(fen, locale, view ? entriesHref(locale, view, drill) : undefined);
   const level = scope.level;
   const levelName = t(LEVEL_NAME[level]);
   const netHeader = t("reports.col.net");
@@ -138,11 +158,17 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     { header: t("reports.col.sale"), kind: "money" as const },
     { header: t("reports.col.refund"), kind: "money" as const },
   ];
-  const moneyCells = (m: { netFen: number; saleFen: number; refundFen: number }) => [
-    money(m.netFen),
-    money(m.saleFen),
-    money(m.refundFen),
+  const moneyCells = (
+    m: { netFen: number; saleFen: number; refundFen: number },
+    view: ReportFilters | null = filters,
+    drill: Partial<EntryDrill> = {},
+  ) => [
+    money(m.netFen, view, drill),
+    money(m.saleFen, view, { ...drill, kind: "sale" }),
+    money(m.refundFen, view, { ...drill, kind: "refund" }),
   ];
+  const certifiedOf = (view: ReportFilters | null): ReportFilters | null =>
+    view ? { ...view, certified: true } : null;
   const orgKind = (kind: string) => t(`browse.orgKind.${kind}` as MessageKey);
   const placeName = (p: Named, lvl: PlaceLevel) => text(name(p), drillHref(lvl, p.slug, filters, locale));
 
@@ -157,17 +183,20 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
       { header: t("reports.col.share"), kind: "percent" },
       ...(level === "product" ? [] : [{ header: t("reports.col.households"), kind: "number" as const }]),
     ],
-    rows: report.places.map((p) => [
-      placeName(p, level),
-      ...moneyCells(p),
-      money(p.certifiedFen),
-      shareCell(p.netFen, headline.netFen),
-      ...(p.households === null ? [] : [numberCell(p.households, locale)]),
-    ]),
+    rows: report.places.map((p) => {
+      const [view, drill] = placeDrill(level, p.slug, filters);
+      return [
+        placeName(p, level),
+        ...moneyCells(p, view, drill),
+        money(p.certifiedFen, certifiedOf(view), drill),
+        shareCell(p.netFen, headline.netFen),
+        ...(p.households === null ? [] : [numberCell(p.households, locale)]),
+      ];
+    }),
     footer: [
       text(t("reports.total")),
       ...moneyCells(headline),
-      money(headline.certifiedFen),
+      money(headline.certifiedFen, certifiedOf(filters)),
       shareCell(headline.netFen, headline.netFen),
       ...(level === "product" ? [] : [numberCell(headline.households, locale)]),
     ],
@@ -190,8 +219,14 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
       level === "product" ? text(name(p.place)) : placeName(p.place, pairLevel),
       text(name(p.organisation)),
       text(orgKind(p.organisation.kind)),
-      money(p.assistedFen),
-      money(p.directFen),
+      money(p.assistedFen, drillDown(filters, pairLevel as "region" | "county" | "cooperative", p.place.slug), {
+        what: "assisted",
+        organisation: p.organisation.slug,
+      }),
+      money(p.directFen, drillDown(filters, pairLevel as "region" | "county" | "cooperative", p.place.slug), {
+        what: "direct",
+        organisation: p.organisation.slug,
+      }),
     ]),
     empty: t("reports.emptyOrganisations"),
   });
@@ -209,10 +244,15 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     rows: report.organisations.map((o) => [
       text(name(o)),
       text(orgKind(o.kind)),
-      money(o.assistedFen),
-      money(o.directFen),
+      money(o.assistedFen, filters, { what: "assisted", organisation: o.slug }),
+      money(o.directFen, filters, { what: "direct", organisation: o.slug }),
     ]),
-    footer: [text(t("reports.total")), text(""), money(headline.assistedFen), money(headline.directFen)],
+    footer: [
+      text(t("reports.total")),
+      text(""),
+      money(headline.assistedFen, filters, { what: "assisted" }),
+      money(headline.directFen, filters, { what: "direct" }),
+    ],
     empty: t("reports.emptyOrganisations"),
   });
 
@@ -227,14 +267,14 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     ],
     rows: report.categories.map((c) => [
       text(name(c)),
-      ...moneyCells(c),
-      money(c.certifiedFen),
+      ...moneyCells(c, filters, { category: c.slug }),
+      money(c.certifiedFen, certifiedOf(filters), { category: c.slug }),
       shareCell(c.netFen, headline.netFen),
     ]),
     footer: [
       text(t("reports.total")),
       ...moneyCells(headline),
-      money(headline.certifiedFen),
+      money(headline.certifiedFen, certifiedOf(filters)),
       shareCell(headline.netFen, headline.netFen),
     ],
     empty: t("reports.empty"),
@@ -244,7 +284,10 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     id: "periods",
     title: t("reports.table.periods"),
     columns: [{ header: t("reports.col.period"), kind: "text" }, ...moneyColumns],
-    rows: report.periods.map((p) => [text(periodLabel(p.period, report, locale, t)), ...moneyCells(p)]),
+    rows: report.periods.map((p) => [
+      text(periodLabel(p.period, report, locale, t)),
+      ...moneyCells(p, periodFilters(p.period, report)),
+    ]),
     footer: [text(t("reports.total")), ...moneyCells(headline)],
     empty: t("reports.empty"),
   });
@@ -263,7 +306,7 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
       text(d.day),
       text(weekday(d.day, locale)),
       text(t(`reports.period.${d.period}`)),
-      ...moneyCells(d),
+      ...moneyCells(d, { ...filters, from: d.day, to: d.day }),
     ]),
     footer: [text(t("reports.total")), text(""), text(""), ...moneyCells(headline)],
     empty: t("reports.empty"),
@@ -274,7 +317,7 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     title: t("reports.table.hours"),
     note: t("reports.note.hours"),
     columns: [{ header: t("reports.col.hour"), kind: "text" }, ...moneyColumns],
-    rows: report.hours.map((h) => [text(hourLabel(h.hour)), ...moneyCells(h)]),
+    rows: report.hours.map((h) => [text(hourLabel(h.hour)), ...moneyCells(h, filters, { hour: h.hour })]),
     footer: [text(t("reports.total")), ...moneyCells(headline)],
     empty: t("reports.empty"),
   });
@@ -284,8 +327,8 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
       numberCell(i + 1, locale),
       lvl === "product" ? text(name(r)) : placeName(r, lvl),
       text(r.parent ? name(r.parent) : ""),
-      money(r.netFen),
-      money(r.certifiedFen),
+      money(r.netFen, ...placeDrill(lvl, r.slug, filters)),
+      money(r.certifiedFen, certifiedOf(placeDrill(lvl, r.slug, filters)[0]), placeDrill(lvl, r.slug, filters)[1]),
       shareCell(r.netFen, headline.netFen),
     ]);
   const topColumns = (what: MessageKey, parent: MessageKey) => [

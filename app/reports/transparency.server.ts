@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { listSeals, sealClosedDays, type DaySeal } from "~/ledger/seal.server";
 import { queryFair, queryLastUpdated } from "~/reports/reports.server";
 
 /**
@@ -20,13 +21,18 @@ export interface TransparencyData {
   certifiedFen: number;
   lastUpdated: string | null;
   fair: Awaited<ReturnType<typeof queryFair>>;
+  /** Closed fair days, sealed: totals and the SHA-256 of their entries (docs/ledger-digest.md), newest first. */
+  sealedDays: (DaySeal & { sealedAt: string })[];
   regions: (TransparencyPlace & {
     counties: (TransparencyPlace & { isKeyCounty: boolean; cooperatives: TransparencyPlace[] })[];
   })[];
 }
 
-export async function getTransparency(prisma: PrismaClient): Promise<TransparencyData> {
-  const [sums, regions, lastUpdated, fair] = await Promise.all([
+export async function getTransparency(prisma: PrismaClient, now = new Date()): Promise<TransparencyData> {
+  // The first view after a day closes seals it (if the sweeper has not yet): a read of a closed
+  // day and one idempotent insert, never in a payment's way.
+  await sealClosedDays(prisma, now);
+  const [sums, regions, lastUpdated, fair, sealedDays] = await Promise.all([
     prisma.$queryRaw<
       { cooperativeId: string; countyId: string; regionId: string; netFen: bigint; certifiedFen: bigint }[]
     >`
@@ -57,6 +63,7 @@ export async function getTransparency(prisma: PrismaClient): Promise<Transparenc
     }),
     queryLastUpdated(prisma),
     queryFair(prisma),
+    listSeals(prisma),
   ]);
 
   // Credited where the ledger put them at the time of sale (its snapshot of county and region).
@@ -89,6 +96,7 @@ export async function getTransparency(prisma: PrismaClient): Promise<Transparenc
     certifiedFen,
     lastUpdated,
     fair,
+    sealedDays,
     regions: regions.map(({ id, counties, ...region }) => ({
       ...region,
       ...totals(byRegion, id),

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getOrderByToken } from "~/orders/orders.server";
 import { releaseExpiredReservations } from "~/payments/payments.server";
-import { getAttributionReceipt } from "~/orders/receipt.server";
+import { getReceipt } from "~/orders/receipt.server";
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/shanghai-time";
@@ -31,7 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await releaseExpiredReservations(prisma);
   const order = await getOrderByToken(prisma, params.token!);
   if (!order) notFound();
-  const receipt = await getAttributionReceipt(prisma, order);
+  const receipt = await getReceipt(prisma, order);
   const paymentUnavailable = new URL(request.url).searchParams.get("payment") === "unavailable";
   return data({ locale, order, receipt, paymentUnavailable }, { headers: { "Cache-Control": "private, no-store" } });
 }
@@ -131,58 +131,107 @@ export default function OrderPage() {
         )}
       </section>
 
-      <Receipt receipt={receipt} paid={paid} />
+      <Receipt receipt={receipt} />
     </div>
   );
 }
 
+/** The receipt: the order's ledger entries as recorded (or, unpaid, what payment would record). */
 function Receipt({
   receipt,
-  paid,
 }: {
   receipt: ReturnType<typeof useLoaderData<typeof loader>>["receipt"];
-  paid: boolean;
 }) {
   const locale = useLocale();
   const t = useT();
+  const intro =
+    receipt.events.length === 0
+      ? t("shop.receiptNothing")
+      : receipt.recorded
+        ? t("shop.receiptLedger")
+        : t("shop.receiptNotRecorded");
   return (
     <section
       aria-labelledby="receipt-heading"
-      className="rounded-lg border border-green-200 bg-green-50 p-4"
+      className={`rounded-lg border p-4 ${receipt.recorded ? "border-green-200 bg-green-50" : "border-dashed border-amber-400 bg-amber-50"}`}
       data-testid="receipt"
+      data-recorded={receipt.recorded ? "true" : "false"}
     >
-      <h2 id="receipt-heading" className="text-lg font-bold text-green-950">
+      <h2 id="receipt-heading" className="text-lg font-bold text-stone-900">
         {t("shop.receipt")}
       </h2>
-      <p className="mt-1 text-sm text-green-950">{paid ? t("shop.receiptIntro") : t("shop.receiptPending")}</p>
-      <ul className="mt-3 space-y-3 text-sm">
-        {receipt.lines.map((line) => (
-          <li key={line.lineId} className="rounded bg-white p-3">
+      <p className="mt-1 text-sm text-stone-800">{intro}</p>
+      <ol className="mt-3 space-y-3 text-sm">
+        {receipt.events.map((event) => (
+          <li
+            key={event.refundId ?? "sale"}
+            className="rounded bg-white p-3"
+            data-testid="receipt-event"
+            data-kind={event.kind}
+          >
             <p className="font-semibold">
-              {formatFen(line.amountFen, locale)} → {pick(locale, line.region, "name")} ›{" "}
-              {pick(locale, line.county, "name")} › {pick(locale, line.cooperative, "name")}
+              {receipt.recorded ? t(`shop.receiptEvent.${event.kind}`) : t("shop.receiptProjected")}
+              {event.occurredAt && (
+                <span className="font-normal text-stone-600"> · {formatDateTime(event.occurredAt, locale)}</span>
+              )}
             </p>
-            {line.organisations.length > 0 ? (
-              <ul className="mt-1 text-stone-700">
-                {line.organisations.map((o) => (
-                  <li key={o.slug}>
-                    {pick(locale, o, "name")}: {formatFen(o.amountFen, locale)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-1 text-stone-600">{t("shop.noPartners")}</p>
-            )}
+            {event.lines.map((line) => (
+              <div key={line.lineId} className="mt-2 border-t border-stone-100 pt-2">
+                <p className="font-medium">
+                  {pick(locale, line, "name")}
+                  {line.certified && (
+                    <span className="ml-1 rounded bg-green-100 px-1 text-xs text-green-900">
+                      {t("shop.receiptCertified")}
+                    </span>
+                  )}
+                </p>
+                <ul className="mt-1 space-y-0.5">
+                  {line.entries.map((entry, i) => (
+                    <li
+                      key={i}
+                      className="flex justify-between gap-3"
+                      data-testid="receipt-entry"
+                      data-target={entry.target}
+                      data-to={entry.to.id}
+                      data-fen={entry.amountFen}
+                    >
+                      <span className="text-stone-700">
+                        {t(`shop.receiptTarget.${entry.target}`)} · {pick(locale, entry.to, "name")}
+                      </span>
+                      <span className={`whitespace-nowrap tabular-nums ${entry.amountFen < 0 ? "text-red-800" : ""}`}>
+                        {entry.amountFen < 0
+                          ? `−${formatFen(-entry.amountFen, locale)}`
+                          : formatFen(entry.amountFen, locale)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
           </li>
         ))}
-      </ul>
-      {receipt.directPurchase && (
-        <p className="mt-3 text-sm font-semibold text-green-950">
-          {t("shop.directPurchase", {
-            name: pick(locale, receipt.directPurchase, "name"),
-            amount: formatFen(receipt.directPurchase.amountFen, locale),
-          })}
-        </p>
+      </ol>
+      {receipt.recorded && receipt.events.length > 1 && (
+        <div className="mt-3 rounded bg-white p-3 text-sm">
+          <p className="font-semibold">{t("shop.receiptNet")}</p>
+          <ul className="mt-1 space-y-0.5">
+            {receipt.totals.map((total) => (
+              <li
+                key={`${total.target}:${total.to.id}`}
+                className="flex justify-between gap-3"
+                data-testid="receipt-total"
+                data-target={total.target}
+                data-to={total.to.id}
+                data-fen={total.netFen}
+              >
+                <span className="text-stone-700">
+                  {t(`shop.receiptTarget.${total.target}`)} · {pick(locale, total.to, "name")}
+                </span>
+                <span className="whitespace-nowrap tabular-nums">{formatFen(total.netFen, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -2,7 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
 import { percent } from "~/reports/percent";
-import { getTransparency } from "~/reports/transparency.server";
+import { getTransparency, type TransparencyData } from "~/reports/transparency.server";
+
+type SealedDay = TransparencyData["sealedDays"][number];
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -11,6 +13,7 @@ import { cacheKeys } from "~/utils/cache-purge.server";
 import { localeFromPath, localePath, pick } from "~/utils/i18n";
 import { useT, translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
+import { useLocale } from "~/utils/use-locale";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
 /** /transparency and /en/transparency: what the fair brought to every region, county and cooperative. No sign-in. */
@@ -46,7 +49,7 @@ const METHOD: StorefrontKey[] = [
 ];
 
 export default function TransparencyPage() {
-  const { locale, totalFen, certifiedFen, lastUpdated, regions } = useLoaderData<typeof loader>();
+  const { locale, totalFen, certifiedFen, lastUpdated, regions, sealedDays } = useLoaderData<typeof loader>();
   const t = useT();
   const money = (fen: number) => formatFen(fen, locale);
   const share = (fen: number, whole: number) => {
@@ -200,6 +203,8 @@ export default function TransparencyPage() {
         ))}
       </section>
 
+      <SealedDays days={sealedDays} />
+
       <section aria-labelledby="method-heading" className="max-w-3xl space-y-3">
         <h2 id="method-heading" className="text-xl font-bold">
           {t("transparency.method")}
@@ -211,5 +216,66 @@ export default function TransparencyPage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** The sealed fair days: each closed day's totals and the digest of its entries (docs/ledger-digest.md). */
+function SealedDays({ days }: { days: SealedDay[] }) {
+  const locale = useLocale();
+  const t = useT();
+  const money = (fen: number) => formatFen(fen, locale);
+  const cell = "px-3 py-1.5";
+  const num = `${cell} text-right tabular-nums`;
+  return (
+    <section aria-labelledby="sealed-heading" className="space-y-3" data-testid="sealed-days">
+      <h2 id="sealed-heading" className="text-xl font-bold">
+        {t("transparency.sealed")}
+      </h2>
+      <p className="max-w-3xl text-sm text-stone-700">{t("transparency.sealedIntro")}</p>
+      {days.length === 0 ? (
+        <p className="text-sm text-stone-600">{t("transparency.sealedNone")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-stone-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className={`${cell} text-left`}>
+                  {t("transparency.sealedDay")}
+                </th>
+                <th scope="col" className={num}>
+                  {t("transparency.sealedEntries")}
+                </th>
+                <th scope="col" className={num}>
+                  {t("transparency.sealedSales")}
+                </th>
+                <th scope="col" className={num}>
+                  {t("transparency.sealedRefunds")}
+                </th>
+                <th scope="col" className={num}>
+                  {t("transparency.sealedNet")}
+                </th>
+                <th scope="col" className={`${cell} text-left`}>
+                  {t("transparency.sealedDigest")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.day} className="border-t border-stone-200" data-testid="sealed-day" data-day={d.day}>
+                  <th scope="row" className={`${cell} whitespace-nowrap text-left font-normal`}>
+                    {d.day}
+                  </th>
+                  <td className={num}>{d.entries}</td>
+                  <td className={num}>{money(d.saleFen)}</td>
+                  <td className={num}>{money(d.refundFen)}</td>
+                  <td className={num}>{money(d.netFen)}</td>
+                  <td className={`${cell} break-all font-mono text-xs`}>{d.digest}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { type Locale } from "~/utils/i18n";
 import { useLocale } from "~/utils/use-locale";
@@ -64,7 +65,16 @@ export function BarChart({
             <li key={`${i}-${bar.label}`} className="text-sm">
               <div className="flex items-baseline justify-between gap-3">
                 <span className="min-w-0">{bar.label}</span>
-                <span className="shrink-0 tabular-nums font-medium">{bar.valueText}</span>
+                <span className="shrink-0 tabular-nums font-medium">
+                  {bar.href ? (
+                    // The bar's figure drills through to the ledger entries behind it.
+                    <Link to={bar.href} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                      {bar.valueText}
+                    </Link>
+                  ) : (
+                    bar.valueText
+                  )}
+                </span>
               </div>
               <svg className="block h-3 w-full" role="presentation" aria-hidden="true">
                 <rect x="0" y="0" width="100%" height="12" fill="#f5f5f4" />

@@ -4,8 +4,9 @@ import { formatFen } from "~/utils/money";
 import { BarChart, type Bar, type BarPattern } from "./BarChart";
 import { DataTable } from "./DataTable";
 import { HeadlineFigures } from "./HeadlineFigures";
-import { reportCsvHref } from "~/reports/report-params";
-import { hourLabel, percent, periodLabel, reportTables, type TableId } from "~/reports/tables";
+import { entriesHref } from "~/reports/entries-params";
+import { drillDown, reportCsvHref } from "~/reports/report-params";
+import { hourLabel, percent, periodFilters, periodLabel, reportTables, type TableId } from "~/reports/tables";
 import type { FairPeriod, ReportData } from "~/reports/types";
 import { useLocale } from "~/utils/use-locale";
 
@@ -30,10 +31,20 @@ export function ReportView({ report }: { report: ReportData }) {
     return p === null ? money(fen) : locale === "zh" ? `${money(fen)}（${p}%）` : `${money(fen)} (${p}%)`;
   };
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "zh" ? n.nameZh : n.nameEn);
+  const filters = report.filters;
+  const level = report.scope.level;
 
   const placeBars: Bar[] = report.places
     .filter((p) => p.netFen !== 0)
-    .map((p) => ({ label: name(p), value: p.netFen, valueText: withShare(p.netFen) }));
+    .map((p) => ({
+      label: name(p),
+      value: p.netFen,
+      valueText: withShare(p.netFen),
+      href:
+        level === "product"
+          ? entriesHref(locale, filters, { product: p.slug })
+          : entriesHref(locale, drillDown(filters, level, p.slug)),
+    }));
   const orgBars: Bar[] = report.organisations.flatMap((o) => [
     ...(o.assistedFen !== 0
       ? [
@@ -42,6 +53,7 @@ export function ReportView({ report }: { report: ReportData }) {
             value: o.assistedFen,
             valueText: money(o.assistedFen),
             pattern: "hatch" as const,
+            href: entriesHref(locale, filters, { what: "assisted", organisation: o.slug }),
           },
         ]
       : []),
@@ -52,15 +64,22 @@ export function ReportView({ report }: { report: ReportData }) {
             value: o.directFen,
             valueText: money(o.directFen),
             pattern: "solid" as const,
+            href: entriesHref(locale, filters, { what: "direct", organisation: o.slug }),
           },
         ]
       : []),
   ]);
   const categoryBars: Bar[] = report.categories
     .filter((c) => c.netFen !== 0)
-    .map((c) => ({ label: name(c), value: c.netFen, valueText: withShare(c.netFen) }));
+    .map((c) => ({
+      label: name(c),
+      value: c.netFen,
+      valueText: withShare(c.netFen),
+      href: entriesHref(locale, filters, { category: c.slug }),
+    }));
   const periodBars: Bar[] = report.periods.map((p) => ({
     label: periodLabel(p.period, report, locale, t),
+    href: periodFilters(p.period, report) ? entriesHref(locale, periodFilters(p.period, report)!) : undefined,
     value: p.netFen,
     valueText: withShare(p.netFen),
     pattern: PERIOD_PATTERN[p.period],
@@ -73,12 +92,18 @@ export function ReportView({ report }: { report: ReportData }) {
     value: d.netFen,
     valueText: money(d.netFen),
     pattern: PERIOD_PATTERN[d.period],
+    href: entriesHref(locale, { ...filters, from: d.day, to: d.day }),
   }));
   // The chart spans the hours that had any sale or refund (the table below lists all 24).
   const active = report.hours.filter((h) => h.saleFen !== 0 || h.refundFen !== 0).map((h) => h.hour);
   const hourBars: Bar[] = report.hours
     .filter((h) => active.length === 0 || (h.hour >= Math.min(...active) && h.hour <= Math.max(...active)))
-    .map((h) => ({ label: hourLabel(h.hour), value: h.netFen, valueText: money(h.netFen) }));
+    .map((h) => ({
+      label: hourLabel(h.hour),
+      value: h.netFen,
+      valueText: money(h.netFen),
+      href: entriesHref(locale, filters, { hour: h.hour }),
+    }));
   const periodLegend = (["trade", "public", "other"] as const).map((p) => ({
     pattern: PERIOD_PATTERN[p],
     label: t(`reports.period.${p}`),
@@ -86,7 +111,7 @@ export function ReportView({ report }: { report: ReportData }) {
 
   return (
     <div className="space-y-10">
-      <HeadlineFigures headline={report.headline} />
+      <HeadlineFigures headline={report.headline} filters={report.filters} />
 
       <Section
         id="places"
