@@ -7,6 +7,7 @@ import { audit, createInvitation } from "~/accounts/accounts.server";
 import { adminErrors, InvitationSchema } from "~/console/admin-schema";
 import { sendMail } from "~/accounts/mailer.server";
 import { requireOrganiser } from "~/accounts/auth.server";
+import { isUnit, unitOptions } from "~/units/unit-accounts.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
@@ -15,10 +16,16 @@ export const meta: MetaFunction = () => [{ title: "邀请 · Invitations" }, { n
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  const cooperatives = await (
-    await db()
-  ).cooperative.findMany({ orderBy: { nameZh: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { locale: consoleLocale(request.url), cooperatives };
+  const prisma = await db();
+  const cooperatives = await prisma.cooperative.findMany({
+    orderBy: { nameZh: "asc" },
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+  // /admin/invitations?unit=<id> (from the units page) starts with that unit's buyer chosen.
+  const unit = new URL(request.url).searchParams.get("unit");
+  const units = await unitOptions(prisma);
+  const chosenUnit = units.some((u) => u.id === unit) ? unit : null;
+  return { locale: consoleLocale(request.url), cooperatives, units, chosenUnit };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,13 +40,21 @@ export async function action({ request }: ActionFunctionArgs) {
   ) {
     return data({ values: form, errors: { cooperativeId: "admin.error.choose" }, link: null }, { status: 400 });
   }
+  if (parsed.data.role === "UNIT_BUYER" && !(await isUnit(prisma, parsed.data.organisationId ?? ""))) {
+    return data({ values: form, errors: { organisationId: "admin.error.choose" }, link: null }, { status: 400 });
+  }
   const { token, invitation } = await createInvitation(prisma, { ...parsed.data, invitedById: user.id });
   await audit(prisma, {
     actorId: user.id,
     action: "invite",
     entity: "Invitation",
     entityId: invitation.id,
-    after: { email: invitation.email, role: invitation.role, cooperativeId: invitation.cooperativeId },
+    after: {
+      email: invitation.email,
+      role: invitation.role,
+      cooperativeId: invitation.cooperativeId,
+      organisationId: invitation.organisationId,
+    },
   });
   const link = new URL(`/invite/${token}`, env().PUBLIC_BASE_URL).toString();
   await sendMail({ to: invitation.email, subject: "上海消费帮扶展销会 邀请 · Invitation", text: link });
@@ -48,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function InvitationsAdmin() {
-  const { locale, cooperatives } = useLoaderData<typeof loader>();
+  const { locale, cooperatives, units, chosenUnit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = (key: string) => translate(locale, key as MessageKey);
   const errors: Record<string, string> = result?.errors ?? {};
@@ -62,8 +77,9 @@ export default function InvitationsAdmin() {
         </FormField>
         <FormField id="role" label={t("console.role")} error={errors.role && t(errors.role)}>
           {(p) => (
-            <select {...p} name="role" defaultValue={values.role ?? "COOPERATIVE_STAFF"}>
+            <select {...p} name="role" defaultValue={values.role ?? (chosenUnit ? "UNIT_BUYER" : "COOPERATIVE_STAFF")}>
               <option value="COOPERATIVE_STAFF">{t("console.role.COOPERATIVE_STAFF")}</option>
+              <option value="UNIT_BUYER">{t("unitAdmin.role.UNIT_BUYER")}</option>
               <option value="ORGANISER">{t("console.role.ORGANISER")}</option>
             </select>
           )}
@@ -79,6 +95,22 @@ export default function InvitationsAdmin() {
               {cooperatives.map((c) => (
                 <option key={c.id} value={c.id}>
                   {pick(locale, c, "name")}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id="organisationId"
+          label={t("unitAdmin.invite.chooseUnit")}
+          error={errors.organisationId && t(errors.organisationId)}
+        >
+          {(p) => (
+            <select {...p} name="organisationId" defaultValue={values.organisationId ?? chosenUnit ?? ""}>
+              <option value="">—</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {pick(locale, u, "name")}
                 </option>
               ))}
             </select>

@@ -96,6 +96,15 @@ export default function ReportsPage() {
           </div>
         </div>
         <p className="max-w-3xl text-sm text-stone-700">{t("reports.intro")}</p>
+        <p className="text-sm print:hidden">
+          <Link
+            to={`/admin/reports/units${locale === "en" ? "?lang=en" : ""}`}
+            className="underline"
+            data-testid="units-report-link"
+          >
+            {t("unitAdmin.report.link" as MessageKey)}
+          </Link>
+        </p>
         {report && (
           <p className="text-sm text-stone-600" data-testid="last-updated">
             {report.lastUpdated

@@ -28,6 +28,7 @@ export default function PortalLayout() {
         { to: "/portal", label: "console.overview", end: true },
         { to: "/portal/products", label: "portal.nav.products" },
         { to: "/portal/orders", label: "portal.nav.orders" },
+        { to: "/portal/invoices", label: "unitAdmin.nav.invoices" },
         { to: "/portal/booth", label: "portal.nav.booth" },
         { to: "/portal/sales", label: "portal.nav.sales" },
       ]}

@@ -121,6 +121,8 @@ const EnvSchema = z.object({
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
   LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  /** How many days a unit's bank-transfer order holds its stock before it expires (organisers may release or extend it). */
+  UNIT_TRANSFER_HOLD_DAYS: z.coerce.number().int().min(1).max(60).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };

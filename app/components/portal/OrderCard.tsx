@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { formatFen } from "~/utils/money";
+import { RecipientList, type RecipientRowData } from "~/components/units/RecipientList";
 import { Notice } from "./Notice";
 import { panel, primaryButton, secondaryButton } from "./styles";
 
@@ -31,6 +32,8 @@ export interface OrderCardData {
     lineTotalFen: number;
   }[];
   orderFulfilments: { status: "PACKED" | "SHIPPED" | "PICKED_UP"; trackingNumber: string | null }[];
+  /** A unit order's recipient list, this cooperative's rows only (empty for other orders). */
+  recipients?: RecipientRowData[];
 }
 
 /**
@@ -122,6 +125,7 @@ export function OrderCard({
           </>
         )}
       </dl>
+      <RecipientList locale={locale} recipients={order.recipients ?? []} />
       {otherError && <Notice tone="error">{t(otherError as MessageKey)}</Notice>}
       {!finished && (
         <div className="flex flex-wrap items-end gap-2">
