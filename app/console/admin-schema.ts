@@ -136,7 +136,14 @@ export const InvitationSchema = z
     role: z.enum(["ORGANISER", "COOPERATIVE_STAFF", "UNIT_BUYER"], "admin.error.choose"),
     cooperativeId: z.string().trim().optional(),
     /** The buying unit a UNIT_BUYER buys for. */
-    organisationId: z.string().trim().optional(),
+    organisationId: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, "admin.error.choose")
+        .optional(),
+    ),
   })
   .refine((v) => v.role !== "COOPERATIVE_STAFF" || !!v.cooperativeId, {
     path: ["cooperativeId"],
