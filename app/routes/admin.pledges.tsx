@@ -92,7 +92,7 @@ export default function PledgesAdmin() {
         </button>
       </Form>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-sm" data-testid="pledge-list">
+        <table className="w-full min-w-[40rem] text-sm [&_td]:px-2 [&_th]:px-2" data-testid="pledge-list">
           <thead>
             <tr className="border-b border-stone-300 text-left">
               <th className="py-2">{t("unitAdmin.pledges.signedOn")}</th>

@@ -59,7 +59,7 @@ export default function UnitsReport() {
         </a>
       </header>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[48rem] text-sm" data-testid="units-report">
+        <table className="w-full min-w-[48rem] text-sm [&_td]:px-2 [&_th]:px-2" data-testid="units-report">
           <thead>
             <tr className="border-b border-stone-300 text-left">
               <th className="py-2">{t("unitAdmin.report.unit")}</th>

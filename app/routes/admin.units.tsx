@@ -68,7 +68,7 @@ export default function UnitsAdmin() {
         </p>
       )}
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[48rem] text-sm" data-testid="unit-list">
+        <table className="w-full min-w-[48rem] text-sm [&_td]:px-2 [&_th]:px-2" data-testid="unit-list">
           <thead>
             <tr className="border-b border-stone-300 text-left">
               <th className="py-2">{t("unitAdmin.units.name")}</th>

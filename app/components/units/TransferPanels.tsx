@@ -128,7 +128,7 @@ export function AwaitingTransfers({
   if (orders.length === 0) return <p className="text-stone-600">{t("unitAdmin.transfers.noneAwaiting")}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[48rem] text-sm" data-testid="awaiting-transfers">
+      <table className="w-full min-w-[48rem] text-sm [&_td]:px-2 [&_th]:px-2" data-testid="awaiting-transfers">
         <thead>
           <tr className="border-b border-stone-300 text-left">
             <th className="py-2">{t("unitAdmin.transfers.reference")}</th>
@@ -211,7 +211,7 @@ export function RecentTransfers({ locale, t, rows }: { locale: Locale; t: Transl
   if (rows.length === 0) return null;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] text-sm" data-testid="recent-transfers">
+      <table className="w-full min-w-[40rem] text-sm [&_td]:px-2 [&_th]:px-2" data-testid="recent-transfers">
         <thead>
           <tr className="border-b border-stone-300 text-left">
             <th className="py-2">{t("unitAdmin.transfers.receivedOn")}</th>
