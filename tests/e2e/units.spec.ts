@@ -44,7 +44,7 @@ test("an organiser invites a unit, records its transfer; cooperatives see their 
   await organiser.getByLabel("单位类型").selectOption("AGENCY");
   await organiser.getByLabel("统一社会信用代码").fill("91310000132200821A");
   await organiser.getByRole("button", { name: "登记", exact: true }).click();
-  await expect(organiser.getByTestId("error-creditCode")).toContainText("校验位不符");
+  await expect(organiser.getByText("统一社会信用代码校验位不符，请核对营业执照")).toBeVisible();
   await organiser.getByLabel("统一社会信用代码").fill("91310000132200821H");
   await organiser.getByRole("button", { name: "登记", exact: true }).click();
   await expect(organiser.getByTestId("unit-created")).toBeVisible();
