@@ -121,6 +121,10 @@ const EnvSchema = z.object({
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
   LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  /** The fair's receiving account for units' bank transfers (对公转账), shown on unit order pages. */
+  FAIR_BANK_ACCOUNT_NAME: optionalString,
+  FAIR_BANK_NAME: optionalString,
+  FAIR_BANK_ACCOUNT_NUMBER: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };

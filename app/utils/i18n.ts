@@ -7,6 +7,7 @@ import * as portal from "~/i18n/portal";
 import * as reports from "~/i18n/reports";
 import * as search from "~/i18n/search";
 import * as shop from "~/i18n/shop";
+import * as unitBuyer from "~/i18n/unit-buyer";
 
 /**
  * Two languages: Chinese at the root of every URL, English under /en. The dictionary is
@@ -26,6 +27,7 @@ const zh = {
   ...reports.zh,
   ...search.zh,
   ...shop.zh,
+  ...unitBuyer.zh,
 };
 export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
@@ -38,6 +40,7 @@ const en: Record<MessageKey, string> = {
   ...reports.en,
   ...search.en,
   ...shop.en,
+  ...unitBuyer.en,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
