@@ -3,7 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { env, type Env } from "~/utils/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { paymentProvider, startPaymentOrExplain } from "~/payments/provider.server";
+import { SoldOutError } from "~/payments/reservation.server";
+import { placeUnitOrder } from "~/payments/unit-checkout.server";
 import { checkCreditCode } from "./credit-code";
+import { ONLINE_PAYMENT_LIMIT_FEN } from "./unit-buyer";
 import type { OrderableProduct, ProductTotal, RecipientRow } from "./recipients-csv";
 import { requestInvoices } from "./units.server";
 
@@ -313,3 +317,51 @@ export function receivingAccount(config: Env = env()): ReceivingAccount | null {
   if (config.NODE_ENV === "production") return null;
   return { ...DEMO_ACCOUNT, demo: true };
 }
+
+/** What lines cost at today's prices, for the online-payment limit before anything is reserved. */
+export async function quoteLines(prisma: PrismaClient, lines: { productId: string; quantity: number }[]) {
+  const products = await prisma.product.findMany({
+    where: { id: { in: lines.map((l) => l.productId) } },
+    select: { id: true, priceFen: true },
+  });
+  const price = new Map(products.map((p) => [p.id, p.priceFen]));
+  return lines.reduce((sum, l) => sum + (price.get(l.productId) ?? 0) * l.quantity, 0);
+}
+
+export type UnitOrderOutcome =
+  | { ok: true; orderId: string; redirectTo: string }
+  | { ok: false; problem: "short"; nameZh: string; nameEn: string; available: number }
+  | { ok: false; problem: "online-too-large"; totalFen: number };
+
+/**
+ * Places the unit's order through placeUnitOrder (the citizens' reservation path, all or nothing)
+ * and says where the buyer goes next: the unit's order page for a transfer, the payment provider
+ * for online payment. Online payment is refused above ONLINE_PAYMENT_LIMIT_FEN before anything is
+ * reserved; a short product is named, with nothing reserved.
+ */
+export async function placeOrderForUnit(
+  prisma: PrismaClient,
+  args: Omit<Parameters<typeof placeUnitOrder>[1], "onlineProvider">,
+): Promise<UnitOrderOutcome> {
+  if (args.payment === "online") {
+    const totalFen = await quoteLines(prisma, args.lines);
+    if (totalFen > ONLINE_PAYMENT_LIMIT_FEN) return { ok: false, problem: "online-too-large", totalFen };
+  }
+  try {
+    const order = await placeUnitOrder(prisma, {
+      ...args,
+      onlineProvider: args.payment === "online" ? paymentProvider().id : undefined,
+    });
+    const orderPage = `/unit/orders/${order.id}?placed=1${args.locale === "en" ? "&lang=en" : ""}`;
+    if (args.payment === "transfer") return { ok: true, orderId: order.id, redirectTo: orderPage };
+    return { ok: true, orderId: order.id, redirectTo: await startPaymentOrExplain(prisma, order.id, args.locale) };
+  } catch (error) {
+    if (!(error instanceof SoldOutError)) throw error;
+    const first = error.items[0]!;
+    return { ok: false, problem: "short", nameZh: first.nameZh, nameEn: first.nameEn, available: first.available };
+  }
+}
+
+/** A fresh one-time key for an order form (placeUnitOrder is idempotent on it). */
+export const newOrderKey = () => randomUUID();
+export { DEFAULT_TRANSFER_HOLD_DAYS as TRANSFER_HOLD_DAYS } from "~/payments/unit-checkout.server";

@@ -4,15 +4,18 @@ import { z } from "zod";
 import { PROVINCES } from "~/orders/checkout-schema";
 import { isPrintable } from "~/utils/text";
 import { checkCreditCode } from "./credit-code";
-import { MAX_QUANTITY_PER_ROW } from "./recipients-csv";
 
 /**
  * Online payment (test provider or Stripe) is offered for unit orders up to ¥5,000.00; larger
  * orders are paid by bank transfer (对公转账), as units' finance departments require anyway.
  */
 export const ONLINE_PAYMENT_LIMIT_FEN = 500_000;
-/** The most of one product a unit may order in one go (the same bound as a recipient row). */
-export const MAX_UNIT_QUANTITY = MAX_QUANTITY_PER_ROW;
+/**
+ * The most of one product a unit may order in one line: the same bound as a recipient row
+ * (MAX_QUANTITY_PER_ROW), written out because this module runs in the browser and the CSV module
+ * brings a GBK decoder with it.
+ */
+export const MAX_UNIT_QUANTITY = 10_000;
 
 /** What a unit sees about an order, from its status, hold and payment path. */
 export type UnitOrderState =
@@ -110,3 +113,29 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "unit.error.dateInvalid");
 export const StatementPeriodSchema = z
   .object({ from: day, to: day })
   .refine((p) => p.from <= p.to, { message: "unit.error.periodOrder", path: ["to"] });
+
+/** A moment as Shanghai people read it: "2026-12-09 14:30". */
+export function shanghaiTime(at: Date | string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(at));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+/** Today's date in Shanghai, "2026-12-02". */
+export const shanghaiDay = (at: Date = new Date()) => shanghaiTime(at).slice(0, 10);
+
+/** The short form of an order id people quote: its first 8 characters, upper case. */
+export const shortOrderId = (id: string) => id.slice(0, 8).toUpperCase();
+
+/** The recipient-list upload form: one CSV file (its rows are checked on the server). */
+export const RecipientUploadSchema = z.object({
+  file: z.instanceof(File, { message: "unit.csv.noFile" }).refine((file) => file.size > 0, "unit.csv.noFile"),
+});
