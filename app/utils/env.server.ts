@@ -123,6 +123,10 @@ const EnvSchema = z.object({
   LIVE_TICK_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
   /** How many days a unit's bank-transfer order holds its stock before it expires (organisers may release or extend it). */
   UNIT_TRANSFER_HOLD_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** The fair's receiving account for units' bank transfers (对公转账), shown on unit order pages. */
+  FAIR_BANK_ACCOUNT_NAME: optionalString,
+  FAIR_BANK_NAME: optionalString,
+  FAIR_BANK_ACCOUNT_NUMBER: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };

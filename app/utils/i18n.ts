@@ -8,6 +8,7 @@ import * as reports from "~/i18n/reports";
 import * as search from "~/i18n/search";
 import * as shop from "~/i18n/shop";
 import * as unitAdmin from "~/i18n/unit-admin";
+import * as unitBuyer from "~/i18n/unit-buyer";
 
 /**
  * Two languages: Chinese at the root of every URL, English under /en. The dictionary is
@@ -28,6 +29,7 @@ const zh = {
   ...search.zh,
   ...shop.zh,
   ...unitAdmin.zh,
+  ...unitBuyer.zh,
 };
 export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
@@ -41,6 +43,7 @@ const en: Record<MessageKey, string> = {
   ...search.en,
   ...shop.en,
   ...unitAdmin.en,
+  ...unitBuyer.en,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
