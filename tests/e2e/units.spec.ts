@@ -67,7 +67,57 @@ test("an organiser invites a unit, records its transfer; cooperatives see their 
   expect((await buyer.goto("/admin/units"))!.status()).toBe(403);
   expect((await buyer.goto("/portal/invoices"))!.status()).toBe(403);
 
-  // 2. The organiser records the demo union's bank transfer: a wrong amount is held, nothing applied…
+  // 2. The unit uploads a 50-row recipient list with one bad row, is told which, fixes it and
+  // uploads again; the preview totals each product; it confirms, paying by bank transfer.
+  const rows = (badLine: boolean) =>
+    [
+      "收件人,手机,省,市,区,详细地址,商品,数量",
+      ...Array.from({ length: 50 }, (_, i) => {
+        const mobile = badLine && i === 17 ? "1380013" : `1380013${String(1000 + i)}`;
+        const product = i < 25 ? "yuanyang-red-rice" : "shache-raisins";
+        return `职工${i + 1},${mobile},上海市,上海市,长宁区,延安西路 ${100 + i} 号,${product},1`;
+      }),
+    ].join("\r\n");
+  await buyer.goto("/unit/recipients");
+  const upload = async (text: string) => {
+    await buyer
+      .getByLabel("选择 CSV 文件")
+      .setInputFiles({ name: "职工名单.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await buyer.getByTestId("csv-upload").click();
+  };
+  await upload(rows(true));
+  await expect(buyer.getByTestId("csv-problem")).toHaveCount(1);
+  await expect(buyer.getByTestId("csv-problem")).toHaveAttribute("data-line", "19");
+  await upload(rows(false));
+  await expect(buyer.getByTestId("preview-total")).toHaveCount(2);
+  await expect(buyer.getByTestId("preview-total-fen")).toContainText("2,400.00");
+  await buyer.getByLabel("联系人").fill("长宁采购员");
+  await buyer.getByLabel("联系人手机").fill("13800138000");
+  await buyer.getByTestId("preview-confirm").click();
+  await expect(buyer).toHaveURL(/\/unit\/orders\//);
+  // The unit's own order page is unitbuy's (not built yet when this was written): its orders list has the reference.
+  await buyer.goto("/unit");
+  const unitReference = /XF-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec(await buyer.locator("main").innerText())![0];
+  await shot(buyer, "units-unit-order");
+
+  // The organiser records that transfer: it matches and pays the order.
+  await organiser.goto("/admin/transfers");
+  await organiser.getByLabel("转账附言（订单转账码）").fill(unitReference);
+  await organiser.getByLabel("到账金额（元）").fill("2400.00");
+  await organiser.getByLabel("付款单位名称").fill("上海市长宁区机关事务管理局");
+  await organiser.getByRole("button", { name: "登记转账" }).click();
+  await expect(organiser.getByTestId("transfer-outcome")).toContainText("订单已确认支付");
+  const rice = await signIn(
+    browser,
+    "yuanyang-terrace-red-rice@coop.fair.example",
+    "fair-cooperative-2026",
+    "/portal/orders",
+  );
+  const riceCard = rice.getByTestId("order-card").filter({ hasText: "收件人清单" }).filter({ hasText: "职工1 " });
+  await expect(riceCard.getByTestId("recipient-row")).toHaveCount(25);
+  await expect(riceCard).not.toContainText("职工26");
+
+  // 3. The organiser records the demo union's bank transfer: a wrong amount is held, nothing applied…
   await organiser.goto("/admin/transfers");
   const awaiting = organiser.getByTestId("awaiting-order").filter({ hasText: "上海市徐汇区总工会" });
   const reference = (await awaiting.locator("td").first().textContent())!.trim();
@@ -88,7 +138,7 @@ test("an organiser invites a unit, records its transfer; cooperatives see their 
   await expect(organiser.getByTestId("transfer-outcome")).toContainText("已更正并确认入账");
   await expect(organiser.getByTestId("recent-transfers")).toContainText(reference);
 
-  // 3. Each cooperative sees its own lines, and its invoice requests, which it marks issued.
+  // 4. Each cooperative sees its own lines, and its invoice requests, which it marks issued.
   const tea = await signIn(browser, "lvchun-mayu-tea@coop.fair.example", "fair-cooperative-2026", "/portal/orders");
   await expect(tea.getByTestId("order-card").filter({ hasText: "玛玉茶袋泡茶" }).first()).toContainText("单位采购");
   const cili = await signIn(browser, "wuchuan-cili@coop.fair.example", "fair-cooperative-2026", "/portal/invoices");
@@ -104,13 +154,15 @@ test("an organiser invites a unit, records its transfer; cooperatives see their 
   await expect(dates.getByTestId("recipient-list").first()).toContainText("收件人清单");
   await expect(dates.getByTestId("recipient-row")).toHaveCount(6);
 
-  // 4. The organisers' units view shows what the union paid, and the ledger reconciles.
+  // 5. The organisers' units view shows what the units paid, and the ledger reconciles.
   await organiser.goto("/admin/reports");
   await organiser.getByTestId("units-report-link").click();
   const row = organiser.getByTestId("units-report-row").filter({ hasText: "上海市徐汇区总工会" });
   await expect(row.locator('[data-figure="orderedFen"]')).toHaveText(
     (await row.locator('[data-figure="paidFen"]').textContent()) ?? "",
   );
+  const changning = organiser.getByTestId("units-report-row").filter({ hasText: "上海市长宁区机关事务管理局" });
+  await expect(changning.locator('[data-figure="paidFen"]')).toHaveText("¥2,400.00");
   await row.getByRole("link").click();
   await expect(organiser.getByTestId("unit-drill")).toContainText(reference);
   await shot(organiser, "units-report");
