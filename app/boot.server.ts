@@ -1,5 +1,6 @@
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
+import { seedDemoUnits } from "../prisma/seed-units";
 import { releaseExpiredReservations } from "~/payments/payments.server";
 import { sealClosedDays } from "~/ledger/seal.server";
 import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
@@ -42,6 +43,7 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
         await seedDemoFair(db.prisma);
         // Demo sign-ins exist only here, on the embedded database, never on a DATABASE_URL server.
         await seedDemoAccounts(db.prisma);
+        await seedDemoUnits(db.prisma);
       }
       startReservationSweeper(db.prisma);
       return { engine: db.engine, applied, seeded, env: config };

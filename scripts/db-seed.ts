@@ -1,6 +1,7 @@
 // `npm run db:seed`: seeds the demo fair (idempotent). Refuses a production database.
 import { seedDemoAccounts } from "../prisma/seed-accounts";
 import { seedDemoFair } from "../prisma/seed-demo";
+import { seedDemoUnits } from "../prisma/seed-units";
 import { env } from "../app/utils/env.server";
 import { openScriptDatabase } from "./support/open-database";
 
@@ -12,5 +13,8 @@ if (config.NODE_ENV === "production" && config.DATABASE_URL) {
 const db = await openScriptDatabase();
 console.log("seeded:", await seedDemoFair(db.prisma));
 // Accounts with published development passwords only ever go into the embedded database.
-if (db.engine === "pglite") console.log("demo accounts:", await seedDemoAccounts(db.prisma));
+if (db.engine === "pglite") {
+  console.log("demo accounts:", await seedDemoAccounts(db.prisma));
+  console.log("demo units:", await seedDemoUnits(db.prisma));
+}
 await db.close();

@@ -133,11 +133,24 @@ export const FairSchema = z
 export const InvitationSchema = z
   .object({
     email: z.string().trim().max(200).pipe(z.email("admin.error.email")),
-    role: z.enum(["ORGANISER", "COOPERATIVE_STAFF"], "admin.error.choose"),
+    role: z.enum(["ORGANISER", "COOPERATIVE_STAFF", "UNIT_BUYER"], "admin.error.choose"),
     cooperativeId: z.string().trim().optional(),
+    /** The buying unit a UNIT_BUYER buys for. */
+    organisationId: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, "admin.error.choose")
+        .optional(),
+    ),
   })
-  .refine((v) => v.role === "ORGANISER" || !!v.cooperativeId, {
+  .refine((v) => v.role !== "COOPERATIVE_STAFF" || !!v.cooperativeId, {
     path: ["cooperativeId"],
+    message: "admin.error.choose",
+  })
+  .refine((v) => v.role !== "UNIT_BUYER" || !!v.organisationId, {
+    path: ["organisationId"],
     message: "admin.error.choose",
   });
 

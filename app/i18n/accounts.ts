@@ -29,6 +29,7 @@ export const zh = {
   "accounts.inviteTitle": "接受邀请",
   "accounts.inviteIntro": "你受邀以 {email} 加入 {cooperative}。设置密码后即可登录。",
   "accounts.inviteOrganiser": "展会组织方",
+  "unitAdmin.invite.asUnitBuyer": "{unit}（单位采购人员）",
   "accounts.inviteAccept": "创建账户",
 } as const;
 
@@ -62,5 +63,6 @@ export const en: Record<keyof typeof zh, string> = {
   "accounts.inviteTitle": "Accept your invitation",
   "accounts.inviteIntro": "You are invited to join {cooperative} as {email}. Set a password to sign in.",
   "accounts.inviteOrganiser": "the fair's organisers",
+  "unitAdmin.invite.asUnitBuyer": "{unit} (unit buyer)",
   "accounts.inviteAccept": "Create the account",
 };

@@ -1,6 +1,10 @@
 /** Messages of the public transparency page (/transparency): a storefront page, so apart from the console's report. */
 export const zh = {
   "transparency.title": "帮扶成效公示",
+  "unitAdmin.transparency.title": "单位认购与实际支付",
+  "unitAdmin.transparency.pledged": "单位认购签约",
+  "unitAdmin.transparency.paid": "单位已支付（扣除退款）",
+  "unitAdmin.transparency.share": "已兑现 {percent}",
   "transparency.sealed": "已封存的交易日",
   "transparency.sealedIntro": "每个交易日（上海时间）结束后，系统对当天全部台账记录按固定格式计算一次 SHA-256 摘要并公示。任何人拿到当天的明细导出（CSV），都可以按公开的方法重算核对；记录一旦被改动，摘要就对不上。",
   "transparency.sealedDay": "日期",
@@ -36,6 +40,10 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "transparency.title": "Transparency: what the fair brought",
+  "unitAdmin.transparency.title": "Units: pledged and paid",
+  "unitAdmin.transparency.pledged": "Pledged by units",
+  "unitAdmin.transparency.paid": "Paid by units (net of refunds)",
+  "unitAdmin.transparency.share": "{percent} fulfilled",
   "transparency.sealed": "Sealed fair days",
   "transparency.sealedIntro": "After each fair day ends (Shanghai time), a SHA-256 digest of all that day's ledger entries, in a fixed canonical form, is computed once and published. Anyone with the day's entries exported as CSV can recompute it by the published method; if an entry is changed, the digest no longer matches.",
   "transparency.sealedDay": "Day",

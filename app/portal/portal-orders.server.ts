@@ -63,6 +63,23 @@ export async function listCooperativeOrders(
         where: { cooperativeId },
         select: { status: true, trackingNumber: true, updatedAt: true },
       },
+      // A unit's order shipped to a recipient list: the rows for this cooperative's products only.
+      recipients: {
+        where: { product: { cooperativeId } },
+        orderBy: { line: "asc" },
+        select: {
+          id: true,
+          line: true,
+          recipient: true,
+          mobile: true,
+          province: true,
+          city: true,
+          district: true,
+          address: true,
+          quantity: true,
+          product: { select: { nameZh: true, nameEn: true } },
+        },
+      },
     },
   });
 }

@@ -67,7 +67,11 @@ export default function InvitationPage() {
       </AuthCard>
     );
   }
-  const where = invitation.cooperative ? pick(locale, invitation.cooperative, "name") : t("accounts.inviteOrganiser");
+  const where = invitation.cooperative
+    ? pick(locale, invitation.cooperative, "name")
+    : invitation.organisation
+      ? t("unitAdmin.invite.asUnitBuyer", { unit: pick(locale, invitation.organisation, "name") })
+      : t("accounts.inviteOrganiser");
   return (
     <AuthCard
       title={t("accounts.inviteTitle")}

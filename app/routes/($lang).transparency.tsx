@@ -5,6 +5,8 @@ import { percent } from "~/reports/percent";
 import { getTransparency, type TransparencyData } from "~/reports/transparency.server";
 
 type SealedDay = TransparencyData["sealedDays"][number];
+import { PledgedAgainstPaid } from "~/components/units/PledgedAgainstPaid";
+import { pledgedAgainstPaid } from "~/units/units-report.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -19,10 +21,11 @@ import { notFoundMeta, pageMeta } from "~/utils/seo";
 /** /transparency and /en/transparency: what the fair brought to every region, county and cooperative. No sign-in. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);
-  const figures = await getTransparency(await db());
+  const prisma = await db();
+  const [figures, units] = await Promise.all([getTransparency(prisma), pledgedAgainstPaid(prisma)]);
   // The same figures for everyone: a shared cache keeps them a minute, purged by payments and refunds.
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...figures },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...figures, units },
     { headers: publicPageHeaders(request, { sMaxAge: 60, swr: 300, keys: [cacheKeys.ledger] }) },
   );
 }
@@ -49,7 +52,7 @@ const METHOD: StorefrontKey[] = [
 ];
 
 export default function TransparencyPage() {
-  const { locale, totalFen, certifiedFen, lastUpdated, regions, sealedDays } = useLoaderData<typeof loader>();
+  const { locale, totalFen, certifiedFen, lastUpdated, regions, sealedDays, units } = useLoaderData<typeof loader>();
   const t = useT();
   const money = (fen: number) => formatFen(fen, locale);
   const share = (fen: number, whole: number) => {
@@ -82,6 +85,7 @@ export default function TransparencyPage() {
           </div>
         </dl>
       </header>
+      <PledgedAgainstPaid locale={locale} {...units} />
 
       <section aria-labelledby="regions-heading" className="space-y-4">
         <h2 id="regions-heading" className="text-xl font-bold">

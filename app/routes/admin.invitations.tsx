@@ -9,6 +9,7 @@ import { audit, createInvitation } from "~/accounts/accounts.server";
 import { ADMIN_FALLBACK, InvitationSchema } from "~/console/admin-schema";
 import { sendMail } from "~/accounts/mailer.server";
 import { requireOrganiser } from "~/accounts/auth.server";
+import { isUnit, unitOptions } from "~/units/unit-accounts.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
 import { env } from "~/utils/env.server";
@@ -19,10 +20,16 @@ export const meta: MetaFunction = () => [{ title: "邀请 · Invitations" }, { n
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  const cooperatives = await (
-    await db()
-  ).cooperative.findMany({ orderBy: { nameZh: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { locale: localeFromUrl(request.url), cooperatives };
+  const prisma = await db();
+  const cooperatives = await prisma.cooperative.findMany({
+    orderBy: { nameZh: "asc" },
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+  // /admin/invitations?unit=<id> (from the units page) starts with that unit's buyer chosen.
+  const unit = new URL(request.url).searchParams.get("unit");
+  const units = await unitOptions(prisma);
+  const chosenUnit = units.some((u) => u.id === unit) ? unit : null;
+  return { locale: localeFromUrl(request.url), cooperatives, units, chosenUnit };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,13 +47,24 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  if (invite.role === "UNIT_BUYER" && !(await isUnit(prisma, invite.organisationId ?? ""))) {
+    return data(
+      { result: submission.reply({ fieldErrors: { organisationId: ["admin.error.choose"] } }), link: null },
+      { status: 400 },
+    );
+  }
   const { token, invitation } = await createInvitation(prisma, { ...invite, invitedById: user.id });
   await audit(prisma, {
     actorId: user.id,
     action: "invite",
     entity: "Invitation",
     entityId: invitation.id,
-    after: { email: invitation.email, role: invitation.role, cooperativeId: invitation.cooperativeId },
+    after: {
+      email: invitation.email,
+      role: invitation.role,
+      cooperativeId: invitation.cooperativeId,
+      organisationId: invitation.organisationId,
+    },
   });
   const link = new URL(`/invite/${token}`, env().PUBLIC_BASE_URL).toString();
   await sendMail({ to: invitation.email, subject: "上海消费帮扶展销会 邀请 · Invitation", text: link });
@@ -55,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function InvitationsAdmin() {
-  const { locale, cooperatives } = useLoaderData<typeof loader>();
+  const { locale, cooperatives, units, chosenUnit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useSchemaForm({
@@ -63,7 +81,7 @@ export default function InvitationsAdmin() {
     schema: InvitationSchema,
     fallback: ADMIN_FALLBACK,
     lastResult: result?.result,
-    defaultValue: { role: "COOPERATIVE_STAFF" },
+    defaultValue: { role: chosenUnit ? "UNIT_BUYER" : "COOPERATIVE_STAFF", organisationId: chosenUnit ?? "" },
   });
   const f = { fallback: ADMIN_FALLBACK };
   return (
@@ -77,6 +95,7 @@ export default function InvitationsAdmin() {
           {(p) => (
             <select {...p}>
               <option value="COOPERATIVE_STAFF">{t("console.role.COOPERATIVE_STAFF")}</option>
+              <option value="UNIT_BUYER">{t("unitAdmin.role.UNIT_BUYER")}</option>
               <option value="ORGANISER">{t("console.role.ORGANISER")}</option>
             </select>
           )}
@@ -88,6 +107,18 @@ export default function InvitationsAdmin() {
               {cooperatives.map((c) => (
                 <option key={c.id} value={c.id}>
                   {pick(locale, c, "name")}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field field={fields.organisationId} label={t("unitAdmin.invite.chooseUnit")} {...f}>
+          {(p) => (
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
+              <option value="">—</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {pick(locale, u, "name")}
                 </option>
               ))}
             </select>

@@ -1,5 +1,5 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
@@ -86,6 +86,15 @@ export default function ReportsPage() {
           </div>
         </div>
         <p className="max-w-3xl text-sm text-stone-700">{t("reports.intro")}</p>
+        <p className="text-sm print:hidden">
+          <Link
+            to={`/admin/reports/units${locale === "en" ? "?lang=en" : ""}`}
+            className="underline"
+            data-testid="units-report-link"
+          >
+            {t("unitAdmin.report.link")}
+          </Link>
+        </p>
         {report && (
           <p className="text-sm text-stone-600" data-testid="last-updated">
             {report.lastUpdated

@@ -29,6 +29,7 @@ export default function PortalLayout() {
         { to: "/portal", label: t("console.overview"), end: true },
         { to: "/portal/products", label: t("portal.nav.products") },
         { to: "/portal/orders", label: t("portal.nav.orders") },
+        { to: "/portal/invoices", label: t("unitAdmin.nav.invoices") },
         { to: "/portal/booth", label: t("portal.nav.booth") },
         { to: "/portal/sales", label: t("portal.nav.sales") },
       ]}

@@ -161,3 +161,43 @@ export async function unitsOverview(prisma: PrismaClient): Promise<UnitOverviewR
     refundedFen: Number(r.refundedFen),
   }));
 }
+
+/**
+ * A cooperative's invoice requests (it is the seller), open ones first: only its own, scoped in
+ * the query. With the order's lines of this cooperative, so staff can see what the invoice covers.
+ */
+export async function listCooperativeInvoices(prisma: PrismaClient, cooperativeId: string) {
+  return prisma.invoiceRequest.findMany({
+    where: { cooperativeId },
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      creditCode: true,
+      amountFen: true,
+      status: true,
+      invoiceNumber: true,
+      issuedOn: true,
+      createdAt: true,
+      order: {
+        select: {
+          id: true,
+          onBehalfOf: { select: { nameZh: true, nameEn: true } },
+          lines: {
+            where: { cooperativeId },
+            orderBy: { id: "asc" },
+            select: {
+              id: true,
+              nameZh: true,
+              nameEn: true,
+              quantity: true,
+              refundedQuantity: true,
+              unitPriceFen: true,
+            },
+          },
+        },
+      },
+    },
+  });
+}

@@ -136,6 +136,12 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
   DATABASE_CONNECTIONS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
   DATABASE_POOL_SIZE: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).optional()),
+  /** How many days a unit's bank-transfer order holds its stock before it expires (organisers may release or extend it). */
+  UNIT_TRANSFER_HOLD_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** The fair's receiving account for units' bank transfers (对公转账), shown on unit order pages. */
+  FAIR_BANK_ACCOUNT_NAME: optionalString,
+  FAIR_BANK_NAME: optionalString,
+  FAIR_BANK_ACCOUNT_NUMBER: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; warnings: string[] };

@@ -164,14 +164,25 @@ describe("bad input over every public URL and form", () => {
     const before = await snapshot();
     const huge = new Uint8Array(1024 * 1024 + 10).fill(0x61);
     const bodies: { name: string; init: RequestInit; expected?: number }[] = [
-      { name: "JSON", init: { body: '{"intent":"add"}', headers: { "Content-Type": "application/json" } }, expected: 415 },
+      {
+        name: "JSON",
+        init: { body: '{"intent":"add"}', headers: { "Content-Type": "application/json" } },
+        expected: 415,
+      },
       { name: "empty text/plain", init: { body: "", headers: { "Content-Type": "text/plain" } }, expected: 415 },
-      { name: "text/plain", init: { body: "intent=add", headers: { "Content-Type": "text/plain;charset=UTF-8" } }, expected: 415 },
+      {
+        name: "text/plain",
+        init: { body: "intent=add", headers: { "Content-Type": "text/plain;charset=UTF-8" } },
+        expected: 415,
+      },
       { name: "no content type", init: { body: new TextEncoder().encode("intent=add") }, expected: 415 },
       { name: "XML", init: { body: "<a/>", headers: { "Content-Type": "application/xml" } }, expected: 415 },
       {
         name: "multipart without boundary",
-        init: { body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', headers: { "Content-Type": "multipart/form-data" } },
+        init: {
+          body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+          headers: { "Content-Type": "multipart/form-data" },
+        },
         expected: 400,
       },
       {
@@ -201,9 +212,12 @@ describe("bad input over every public URL and form", () => {
       for (const { name, init, expected } of bodies) {
         const headers = new Headers(init.headers);
         if (cookie) headers.set("Cookie", cookie);
-        const response = await fetch(`${app.baseUrl}${path}`, { ...init, method: "POST", headers, redirect: "manual" }).catch(
-          (error: Error) => error,
-        );
+        const response = await fetch(`${app.baseUrl}${path}`, {
+          ...init,
+          method: "POST",
+          headers,
+          redirect: "manual",
+        }).catch((error: Error) => error);
         if (response instanceof Error) {
           failures.push(`${response.message} ${String(response.cause)} ${name} → ${path}`);
           continue;
@@ -232,6 +246,63 @@ describe("bad input over every public URL and form", () => {
     expect((await t.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(5);
   }, 240_000);
 
+  it("never answers a nasty post to the unit forms (units, transfers, holds, pledges, invoices) with a 500, and changes nothing", async () => {
+    const organiser = await signInAs(t.prisma, "ORGANISER");
+    const staff = await signInAs(t.prisma, "COOPERATIVE_STAFF");
+    const unitSnapshot = async () => ({
+      ...(await snapshot()),
+      organisations: await t.prisma.organisation.count(),
+      pledges: await t.prisma.pledge.count(),
+      transfers: await t.prisma.bankTransfer.count(),
+      invoices: await t.prisma.invoiceRequest.findMany({ orderBy: { id: "asc" } }),
+      invitations: await t.prisma.invitation.count(),
+    });
+    const before = await unitSnapshot();
+    const failures: string[] = [];
+    const send = async (what: string, cookie: string, path: string, fields: Record<string, string>) => {
+      const response = await fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        redirect: "manual",
+      });
+      if (response.status >= 500 || response.status < 400)
+        failures.push(`${response.status} ${what}: ${JSON.stringify(fields).slice(0, 60)}`);
+      await response.body?.cancel();
+    };
+    for (const value of NASTY) {
+      const all = (names: string[]) => Object.fromEntries(names.map((n) => [n, value]));
+      await send(
+        "unit",
+        organiser.cookie,
+        "/admin/units",
+        all(["slug", "nameZh", "nameEn", "buyerKind", "invoiceTitle", "creditCode"]),
+      );
+      await send("transfer", organiser.cookie, "/admin/transfers", {
+        intent: "record",
+        ...all(["reference", "amount", "receivedOn", "payerName"]),
+      });
+      await send("transfer intent", organiser.cookie, "/admin/transfers", {
+        ...all(["intent", "transferId", "amount", "note"]),
+      });
+      await send("apply", organiser.cookie, "/admin/transfers", {
+        intent: "apply",
+        ...all(["transferId", "amount", "note"]),
+      });
+      await send("reject", organiser.cookie, "/admin/transfers", { intent: "reject", ...all(["transferId", "note"]) });
+      await send("hold", organiser.cookie, "/admin/transfers", { intent: "hold", ...all(["orderId", "days"]) });
+      await send("pledge", organiser.cookie, "/admin/pledges", all(["organisationId", "amount", "signedOn", "notes"]));
+      await send("invite unit", organiser.cookie, "/admin/invitations", {
+        email: "x@unit.example",
+        role: "UNIT_BUYER",
+        organisationId: value,
+      });
+      await send("invoice", staff.cookie, "/portal/invoices", all(["invoiceId", "invoiceNumber", "issuedOn"]));
+    }
+    expect(failures).toEqual([]);
+    expect(await unitSnapshot()).toEqual(before);
+  }, 240_000);
+
   it("shows script-looking input as text, never as markup", async () => {
     const response = await fetch(`${app.baseUrl}/search?q=${encodeURIComponent("<script>alert(1)</script>")}`);
     const html = await response.text();
@@ -257,7 +328,7 @@ function actionRoutes(build: ServerBuild, params: Record<string, string>): strin
       if (!segment) continue;
       const optional = segment.endsWith("?");
       const bare = optional ? segment.slice(0, -1) : segment;
-      const value = bare.startsWith(":") ? (bare === ":lang" ? "en" : params[bare.slice(1)] ?? "x") : bare;
+      const value = bare.startsWith(":") ? (bare === ":lang" ? "en" : (params[bare.slice(1)] ?? "x")) : bare;
       variants = variants.flatMap((v) => (optional ? [v, `${v}/${value}`] : [`${v}/${value}`]));
     }
     for (const v of variants) urls.add(v || "/");

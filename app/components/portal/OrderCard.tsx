@@ -3,6 +3,7 @@ import { formatDateTime } from "~/utils/shanghai-time";
 import { pick } from "~/utils/i18n";
 import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
+import { RecipientList, type RecipientRowData } from "~/components/units/RecipientList";
 import { Notice } from "./Notice";
 import { panel, primaryButton, secondaryButton } from "./styles";
 import { useLocale } from "~/utils/use-locale";
@@ -33,6 +34,8 @@ export interface OrderCardData {
     lineTotalFen: number;
   }[];
   orderFulfilments: { status: "PACKED" | "SHIPPED" | "PICKED_UP"; trackingNumber: string | null }[];
+  /** A unit order's recipient list, this cooperative's rows only (empty for other orders). */
+  recipients?: RecipientRowData[];
 }
 
 /**
@@ -123,6 +126,7 @@ export function OrderCard({
           </>
         )}
       </dl>
+      <RecipientList locale={locale} recipients={order.recipients ?? []} />
       {otherError && <Notice tone="error">{t(otherError as PortalKey)}</Notice>}
       {!finished && (
         <div className="flex flex-wrap items-end gap-2">

@@ -1,0 +1,167 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+/*
+ * Issue 17's buying units, end to end on the production build and the demo fair: an organiser
+ * invites a unit, records its bank transfer (a mismatch is held first), the cooperatives see their
+ * lines and invoice requests, the units view shows the money, and `ledger:verify` passes against
+ * this server's own database (the script reaches it through the server's socket).
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const run = promisify(execFile);
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+async function signIn(browser: Browser, email: string, password: string, to: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, "\\?")}$`));
+  return page;
+}
+
+async function ledgerVerify() {
+  const { stdout } = await run("npx", ["tsx", "scripts/ledger-verify.ts"], {
+    env: { ...process.env, PGLITE_DATA_DIR: `.data/e2e-${port}`, DATABASE_URL: "" },
+  });
+  return stdout;
+}
+
+test("an organiser invites a unit, records its transfer; cooperatives see their lines and invoices; the units view shows the money and the ledger reconciles", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const organiser = await signIn(browser, "organiser@fair.example", "fair-organiser-2026", "/admin/units");
+
+  // 1. The organiser registers a unit and invites its buyer through the invitation flow.
+  await organiser.getByLabel("单位名称（中文）").fill("上海市长宁区机关事务管理局");
+  await organiser.getByLabel("单位名称（英文）").fill("Changning District Government Offices Administration");
+  await organiser.getByLabel("网址标识").fill("changning-offices");
+  await organiser.getByLabel("单位类型").selectOption("AGENCY");
+  await organiser.getByLabel("统一社会信用代码").fill("91310000132200821A");
+  await organiser.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(organiser.getByText("统一社会信用代码校验位不符，请核对营业执照")).toBeVisible();
+  await organiser.getByLabel("统一社会信用代码").fill("91310000132200821H");
+  await organiser.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(organiser.getByTestId("unit-created")).toBeVisible();
+  await organiser.getByTestId("unit-created").getByRole("link", { name: "邀请采购人员" }).click();
+  await expect(organiser.getByLabel(/采购单位/)).toHaveValue(/.+/);
+  await organiser.getByLabel("被邀请人邮箱").fill("buyer@changning.example");
+  await organiser.getByRole("button", { name: "发送邀请" }).click();
+  const link = await organiser.getByTestId("invitation-link").getByRole("link").getAttribute("href");
+  const buyer = await (await browser.newContext()).newPage();
+  await buyer.goto(new URL(link!).pathname); // the link names PUBLIC_BASE_URL, not this test server
+  await expect(buyer.getByText("上海市长宁区机关事务管理局（单位采购人员）")).toBeVisible();
+  await buyer.getByLabel("你的名字").fill("长宁采购员");
+  await buyer.getByLabel(/新密码/).fill("changning-buyer-2026");
+  await buyer.getByRole("button", { name: "创建账户" }).click();
+  await expect(buyer).toHaveURL(/\/unit$/);
+  // The unit's buyer reaches neither the console nor the portal.
+  expect((await buyer.goto("/admin/units"))!.status()).toBe(403);
+  expect((await buyer.goto("/portal/invoices"))!.status()).toBe(403);
+
+  // 2. The unit uploads a 50-row recipient list with one bad row, is told which, fixes it and
+  // uploads again; the preview totals each product; it confirms, paying by bank transfer.
+  const rows = (badLine: boolean) =>
+    [
+      "收件人,手机,省,市,区,详细地址,商品,数量",
+      ...Array.from({ length: 50 }, (_, i) => {
+        const mobile = badLine && i === 17 ? "1380013" : `1380013${String(1000 + i)}`;
+        const product = i < 25 ? "yuanyang-red-rice" : "shache-raisins";
+        return `职工${i + 1},${mobile},上海市,上海市,长宁区,延安西路 ${100 + i} 号,${product},1`;
+      }),
+    ].join("\r\n");
+  await buyer.goto("/unit/recipients");
+  const upload = async (text: string) => {
+    await buyer
+      .getByLabel("选择 CSV 文件")
+      .setInputFiles({ name: "职工名单.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await buyer.getByTestId("csv-upload").click();
+  };
+  await upload(rows(true));
+  await expect(buyer.getByTestId("csv-problem")).toHaveCount(1);
+  await expect(buyer.getByTestId("csv-problem")).toHaveAttribute("data-line", "19");
+  await upload(rows(false));
+  await expect(buyer.getByTestId("preview-total")).toHaveCount(2);
+  await expect(buyer.getByTestId("preview-total-fen")).toContainText("2,400.00");
+  await buyer.getByLabel("联系人").fill("长宁采购员");
+  await buyer.getByLabel("联系人手机").fill("13800138000");
+  await buyer.getByTestId("preview-confirm").click();
+  await expect(buyer).toHaveURL(/\/unit\/orders\//);
+  // The unit's own order page is unitbuy's (not built yet when this was written): its orders list has the reference.
+  await buyer.goto("/unit");
+  const unitReference = /XF-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec(await buyer.locator("main").innerText())![0];
+  await shot(buyer, "units-unit-order");
+
+  // The organiser records that transfer: it matches and pays the order.
+  await organiser.goto("/admin/transfers");
+  await organiser.getByLabel("转账附言（订单转账码）").fill(unitReference);
+  await organiser.getByLabel("到账金额（元）").fill("2400.00");
+  await organiser.getByLabel("付款单位名称").fill("上海市长宁区机关事务管理局");
+  await organiser.getByRole("button", { name: "登记转账" }).click();
+  await expect(organiser.getByTestId("transfer-outcome")).toContainText("订单已确认支付");
+  const rice = await signIn(
+    browser,
+    "yuanyang-terrace-red-rice@coop.fair.example",
+    "fair-cooperative-2026",
+    "/portal/orders",
+  );
+  const riceCard = rice.getByTestId("order-card").filter({ hasText: "收件人清单" }).filter({ hasText: "职工1 " });
+  await expect(riceCard.getByTestId("recipient-row")).toHaveCount(25);
+  await expect(riceCard).not.toContainText("职工26");
+
+  // 3. The organiser records the demo union's bank transfer: a wrong amount is held, nothing applied…
+  await organiser.goto("/admin/transfers");
+  const awaiting = organiser.getByTestId("awaiting-order").filter({ hasText: "上海市徐汇区总工会" });
+  const reference = (await awaiting.locator("td").first().textContent())!.trim();
+  const amount = (await awaiting.locator("td").nth(2).textContent())!.replace(/[¥,]/g, "").trim();
+  await organiser.getByLabel("转账附言（订单转账码）").fill(reference);
+  await organiser.getByLabel("到账金额（元）").fill("100");
+  await organiser.getByLabel("付款单位名称").fill("上海市徐汇区总工会");
+  await organiser.getByRole("button", { name: "登记转账" }).click();
+  await expect(organiser.getByTestId("transfer-outcome")).toContainText(
+    `金额不符：订单应付 ¥${Number(amount).toLocaleString("en-US", { minimumFractionDigits: 2 })}`,
+  );
+  await shot(organiser, "units-transfer-held");
+  // …then corrected in the review, which applies it once.
+  const held = organiser.getByTestId("held-transfer").filter({ hasText: reference });
+  await held.getByLabel("核对后的金额（元）").fill(amount);
+  await held.getByLabel("说明").fill("录入金额有误，按银行回单更正");
+  await held.getByRole("button", { name: "更正后确认入账" }).click();
+  await expect(organiser.getByTestId("transfer-outcome")).toContainText("已更正并确认入账");
+  await expect(organiser.getByTestId("recent-transfers")).toContainText(reference);
+
+  // 4. Each cooperative sees its own lines, and its invoice requests, which it marks issued.
+  const tea = await signIn(browser, "lvchun-mayu-tea@coop.fair.example", "fair-cooperative-2026", "/portal/orders");
+  await expect(tea.getByTestId("order-card").filter({ hasText: "玛玉茶袋泡茶" }).first()).toContainText("单位采购");
+  const cili = await signIn(browser, "wuchuan-cili@coop.fair.example", "fair-cooperative-2026", "/portal/invoices");
+  const request = cili.getByTestId("invoice-request").filter({ hasText: "上海市徐汇区总工会" });
+  await expect(request).toContainText("刺梨原汁");
+  await expect(request).not.toContainText("梯田红米礼盒");
+  await request.getByLabel("发票号码").fill("25312000000087654321");
+  await request.getByRole("button", { name: "标记为已开具" }).click();
+  await expect(cili.getByTestId("invoice-issued")).toBeVisible();
+  await expect(cili.getByTestId("invoice-request").filter({ hasText: "25312000000087654321" })).toContainText("已开具");
+  await shot(cili, "units-portal-invoices");
+  const dates = await signIn(browser, "zepu-red-dates@coop.fair.example", "fair-cooperative-2026", "/portal/orders");
+  await expect(dates.getByTestId("recipient-list").first()).toContainText("收件人清单");
+  await expect(dates.getByTestId("recipient-row")).toHaveCount(6);
+
+  // 5. The organisers' units view shows what the units paid, and the ledger reconciles.
+  await organiser.goto("/admin/reports");
+  await organiser.getByTestId("units-report-link").click();
+  const row = organiser.getByTestId("units-report-row").filter({ hasText: "上海市徐汇区总工会" });
+  await expect(row.locator('[data-figure="orderedFen"]')).toHaveText(
+    (await row.locator('[data-figure="paidFen"]').textContent()) ?? "",
+  );
+  const changning = organiser.getByTestId("units-report-row").filter({ hasText: "上海市长宁区机关事务管理局" });
+  await expect(changning.locator('[data-figure="paidFen"]')).toHaveText("¥2,400.00");
+  await row.getByRole("link").click();
+  await expect(organiser.getByTestId("unit-drill")).toContainText(reference);
+  await shot(organiser, "units-report");
+  expect(await ledgerVerify()).toContain("ledger reconciles: OK");
+});
