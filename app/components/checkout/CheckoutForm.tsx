@@ -92,7 +92,8 @@ export function CheckoutForm({
         ))}
         <ErrorList field={fields.fulfilment} {...f} />
         {fulfilment === "BOOTH_PICKUP" && <p className="text-xs text-stone-600">{t("shop.boothHint")}</p>}
-        {/* Without JavaScript both parts show; the server ignores the address for booth pickup. */}
+        {/* With JavaScript the choice shows or hides the address at once. Without it the address shows
+            once a post chose delivery (the reply names what is missing); booth pickup ignores it. */}
         <div className={`space-y-4 ${fulfilment === "DELIVERY" ? "" : "hidden"}`} data-testid="delivery-fields">
           <Field field={fields.recipientName} label={t("shop.recipientName")} {...f}>
             {(p) => <input {...p} autoComplete="shipping name" maxLength={40} />}
