@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
 import { Honeypot } from "~/components/Honeypot";
 import { ErrorList, Field } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
@@ -13,6 +12,10 @@ import { useT } from "~/i18n/areas/storefront";
  * The checkout form: contact, pickup or delivery, and whom the purchase helps. The same schema
  * runs here before the post (errors at once, nothing lost) and in the action; without JavaScript
  * the action's reply shows the same errors.
+ *
+ * Errors first show on submit, not on blur: the radios and the submit button sit below the text
+ * fields, and an error appearing as a field loses focus moved them between press and release, so
+ * the tap on 快递 landed on the fieldset and the choice never changed.
  */
 export function CheckoutForm({
   locale,
@@ -36,9 +39,11 @@ export function CheckoutForm({
     fallback: CHECKOUT_FALLBACK,
     lastResult,
     defaultValue: { checkoutKey, fulfilment: "BOOTH_PICKUP" },
+    validateOn: "submit",
   });
   const sent = (fields.fulfilment.initialValue as string | undefined) ?? "BOOTH_PICKUP";
-  const [fulfilment, setFulfilment] = useState(sent);
+  // conform follows the form's values on every input, validated or not: the choice lives in the form.
+  const fulfilment = fields.fulfilment.value ?? sent;
   const hasErrors = Object.values(form.allErrors).some((errors) => errors.length > 0);
   const f = { locale, fallback: CHECKOUT_FALLBACK };
   return (
@@ -78,9 +83,8 @@ export function CheckoutForm({
               value={option}
               aria-invalid={fields.fulfilment.errors?.length ? true : undefined}
               aria-describedby={fields.fulfilment.errors?.length ? fields.fulfilment.errorId : undefined}
-              // Uncontrolled: the browser owns the choice (conform re-renders on blur), React only follows it.
+              // Uncontrolled: the browser owns the choice and conform reads it from the form.
               defaultChecked={sent === option}
-              onChange={() => setFulfilment(option)}
               className="h-5 w-5"
             />
             {t(`shop.fulfilment.${option}`)}
@@ -88,7 +92,8 @@ export function CheckoutForm({
         ))}
         <ErrorList field={fields.fulfilment} {...f} />
         {fulfilment === "BOOTH_PICKUP" && <p className="text-xs text-stone-600">{t("shop.boothHint")}</p>}
-        {/* Without JavaScript both parts show; the server ignores the address for booth pickup. */}
+        {/* With JavaScript the choice shows or hides the address at once. Without it the address shows
+            once a post chose delivery (the reply names what is missing); booth pickup ignores it. */}
         <div className={`space-y-4 ${fulfilment === "DELIVERY" ? "" : "hidden"}`} data-testid="delivery-fields">
           <Field field={fields.recipientName} label={t("shop.recipientName")} {...f}>
             {(p) => <input {...p} autoComplete="shipping name" maxLength={40} />}

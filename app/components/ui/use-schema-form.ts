@@ -9,6 +9,10 @@ import { parseSubmission } from "~/utils/forms";
  * conform's useForm wired to a form's one schema: the browser validates with the same schema the
  * action parses with (on blur, then on input), and the action's reply (errors and the values
  * sent) is shown whether or not JavaScript ran.
+ *
+ * `validateOn: "submit"` holds the first errors back until the buyer submits (then on input):
+ * an error that appears on blur moves everything below it while the pointer is still down, so a
+ * tap that blurred a field and began on a radio or a button ends elsewhere and is lost.
  */
 export function useSchemaForm<Schema extends z.ZodType>({
   id,
@@ -17,6 +21,7 @@ export function useSchemaForm<Schema extends z.ZodType>({
   lastResult,
   defaultValue,
   constraint = true,
+  validateOn = "blur",
 }: {
   id: string;
   schema: Schema;
@@ -26,13 +31,15 @@ export function useSchemaForm<Schema extends z.ZodType>({
   defaultValue?: Record<string, unknown>;
   /** Off for schemas whose shape conform cannot read (records, transforms of the whole form). */
   constraint?: boolean;
+  /** When a field is first checked: as it loses focus, or only once the form is submitted. */
+  validateOn?: "blur" | "submit";
 }) {
   return useForm<z.input<Schema> & Record<string, any>, z.output<Schema>>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
     constraint: constraint ? getZodConstraint(schema) : undefined,
-    shouldValidate: "onBlur",
+    shouldValidate: validateOn === "blur" ? "onBlur" : "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseSubmission(formData, schema, fallback),
   });
