@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { locale, unit, period: asked, errors, statement: null, generatedAt: shanghaiTime(new Date()) };
   }
   const statement = await unitStatement(prisma, { organisationId: user.organisationId, ...parsed.data });
-  return { locale, unit, period: parsed.data, errors: {}, statement, generatedAt: shanghaiTime(new Date()) };
+  return { locale, unit, period: parsed.data, errors: {} as Record<string, string[]>, statement, generatedAt: shanghaiTime(new Date()) };
 }
 
 function Rows({
