@@ -30,7 +30,7 @@ const post = (cookie: string, path: string, fields: Record<string, string>) =>
   });
 function upload(cookie: string, bytes: Uint8Array) {
   const form = new FormData();
-  form.append("file", new Blob([bytes], { type: "text/csv" }), "收件人.csv");
+  form.append("file", new Blob([Buffer.from(bytes)], { type: "text/csv" }), "收件人.csv");
   return request(cookie, "/unit/recipients", { method: "POST", body: form });
 }
 const html = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
