@@ -4,14 +4,15 @@ import { requireUnitBuyer } from "~/accounts/auth.server";
 import { shortOrderId } from "~/units/unit-buyer";
 import { listUnitInvoices } from "~/units/unit-buyer.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { pick, localeFromUrl } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "发票 · Invoices" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUnitBuyer(request);
-  return { locale: consoleLocale(request.url), invoices: await listUnitInvoices(await db(), user.organisationId) };
+  return { locale: localeFromUrl(request.url), invoices: await listUnitInvoices(await db(), user.organisationId) };
 }
 
 export default function UnitInvoices() {

@@ -10,7 +10,8 @@ import { InvoiceRequestSchema, shanghaiTime, shortOrderId, unitOrderState } from
 import { getUnitOrder, receivingAccount, requestUnitInvoices, unitProfile } from "~/units/unit-buyer.server";
 import { UnitError } from "~/units/units.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type MessageKey } from "~/utils/i18n";
+import { pick, localeFromUrl } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "单位订单 · Unit order" }, { name: "robots", content: "noindex" }];
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = unitOrderState(order);
   const { token: _token, ...shown } = order; // the citizen order-page token stays on the server
   return {
-    locale: consoleLocale(url),
+    locale: localeFromUrl(url),
     order: shown,
     state,
     account: order.paymentProvider === "transfer" ? receivingAccount() : null,
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUnitBuyer(request);
-  const locale = consoleLocale(request.url);
+  const locale = localeFromUrl(request.url);
   const prisma = await db();
   const order = await getUnitOrder(prisma, user.organisationId, params.id ?? "");
   if (!order) throw new Response("Not found", { status: 404 });

@@ -6,7 +6,8 @@ import { shanghaiDay, shanghaiTime, StatementPeriodSchema } from "~/units/unit-b
 import { unitProfile } from "~/units/unit-buyer.server";
 import { unitStatement, type StatementRow } from "~/units/units.server";
 import { db } from "~/utils/db.server";
-import { consoleLocale, pick, translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { pick, type Locale, localeFromUrl } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "消费帮扶采购情况" }, { name: "robots", content: "noindex" }];
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "消费帮扶采购情况" }, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUnitBuyer(request);
   const url = new URL(request.url);
-  const locale = consoleLocale(url);
+  const locale = localeFromUrl(url);
   const today = shanghaiDay();
   // The default period is the calendar year so far, the unit's usual reporting period.
   const asked = {
