@@ -88,7 +88,7 @@ test("an organiser invites a unit, records its transfer; cooperatives see their 
   await upload(rows(false));
   await expect(buyer.getByTestId("preview-total")).toHaveCount(2);
   await expect(buyer.getByTestId("preview-total-fen")).toContainText("2,400.00");
-  await buyer.getByLabel("联系人").fill("长宁采购员");
+  await buyer.getByLabel("联系人", { exact: true }).fill("长宁采购员");
   await buyer.getByLabel("联系人手机").fill("13800138000");
   await buyer.getByTestId("preview-confirm").click();
   await expect(buyer).toHaveURL(/\/unit\/orders\//);
