@@ -27,7 +27,10 @@ test("the receipt is the ledger, and a report cell drills through to its entries
   await expect(page.getByTestId("order-status")).toHaveText("已支付");
   await expect(receipt).toHaveAttribute("data-recorded", "true");
   await expect(receipt.getByTestId("receipt-event")).toHaveCount(1);
-  await expect(receipt.getByTestId("receipt-entry").filter({ hasText: "玛沁" })).toContainText("¥98.00");
+  // Maqin county's entry (the cooperative's name also says 玛沁).
+  await expect(
+    receipt.locator('[data-testid="receipt-entry"][data-target="COUNTY"]').filter({ hasText: "玛沁" }),
+  ).toContainText("¥98.00");
   await receipt.scrollIntoViewIfNeeded();
   await receipt.screenshot({ path: "test-results/screenshots/receipt-phone.png" });
   const orderNumber = (await page.locator("header .font-mono").first().textContent())!.trim();
