@@ -92,6 +92,7 @@ export const zh = {
   "unit.order.transferIntro":
     "请于 {until} 前转账，金额须与订单金额一致，并在附言中填写转账识别码。到账核对后订单即为已付款。",
   "unit.order.accountName": "户名",
+  "unit.order.accountMissing": "收款账户请向展会组织方索取",
   "unit.order.bank": "开户行",
   "unit.order.accountNumber": "账号",
   "unit.order.amount": "转账金额",
@@ -259,6 +260,7 @@ export const en: Record<keyof typeof zh, string> = {
   "unit.order.transferIntro":
     "Transfer before {until}, exactly the order amount, with the transfer reference in the remark. Once the transfer is matched the order is paid.",
   "unit.order.accountName": "Account name",
+  "unit.order.accountMissing": "Ask the fair's organisers for the receiving account",
   "unit.order.bank": "Bank",
   "unit.order.accountNumber": "Account number",
   "unit.order.amount": "Amount",

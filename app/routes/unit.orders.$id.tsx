@@ -85,17 +85,28 @@ export default function UnitOrderPage() {
       {placed && <Notice>{t("unit.order.placedNotice")}</Notice>}
       {invoiced && <Notice>{t("unit.invoice.requestedNotice", { count: invoiced })}</Notice>}
 
-      {state === "awaiting-transfer" && account && (
+      {state === "awaiting-transfer" && (
         <section className="space-y-2 rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="transfer-details">
           <h2 className="text-lg font-semibold">{t("unit.order.transferTitle")}</h2>
           <p className="text-sm">{t("unit.order.transferIntro", { until: shanghaiTime(order.reservedUntil) })}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
-            <dd data-testid="transfer-account-name">{account.accountName}</dd>
-            <dt className="text-stone-600">{t("unit.order.bank")}</dt>
-            <dd>{account.bank}</dd>
-            <dt className="text-stone-600">{t("unit.order.accountNumber")}</dt>
-            <dd className="font-mono">{account.accountNumber}</dd>
+            {/* Without a configured account (production, FAIR_BANK_* unset) the reference, amount and
+                deadline still show: the buyer needs them whoever tells them the account. */}
+            {account ? (
+              <>
+                <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
+                <dd data-testid="transfer-account-name">{account.accountName}</dd>
+                <dt className="text-stone-600">{t("unit.order.bank")}</dt>
+                <dd>{account.bank}</dd>
+                <dt className="text-stone-600">{t("unit.order.accountNumber")}</dt>
+                <dd className="font-mono">{account.accountNumber}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
+                <dd data-testid="transfer-account-missing">{t("unit.order.accountMissing")}</dd>
+              </>
+            )}
             <dt className="text-stone-600">{t("unit.order.amount")}</dt>
             <dd className="font-semibold tabular-nums" data-testid="transfer-amount">
               {formatFen(order.totalFen, locale)}
