@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
+import { FormErrors } from "~/components/ui/Field";
 import { buttonClass, FieldError, inputClass, Notice, UnitStateBadge } from "~/components/unit/UnitUi";
 import { startPaymentOrExplain } from "~/payments/provider.server";
 import { InvoiceRequestSchema, shanghaiTime, shortOrderId, unitOrderState } from "~/units/unit-buyer";
@@ -209,15 +210,13 @@ export default function UnitOrderPage() {
         )}
         {invoiceable ? (
           <Form method="post" {...getFormProps(form)} className="grid gap-3 sm:grid-cols-2" data-testid="invoice-form">
-            {form.errors && form.errors.length > 0 && (
-              <div
-                role="alert"
-                data-testid="unit-error"
-                className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 sm:col-span-2"
-              >
-                {form.errors.map((e) => translate(locale, e as MessageKey)).join(" ")}
-              </div>
-            )}
+            <FormErrors
+              id={form.errorId}
+              errors={form.errors}
+              fallback="unit.error.invalid"
+              testId="unit-error"
+              className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 sm:col-span-2"
+            />
             <div className="flex flex-col gap-1">
               <label htmlFor={fields.title.id} className="text-sm font-medium">
                 {t("unit.invoice.invoiceTitle")}

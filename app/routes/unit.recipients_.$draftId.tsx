@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
+import { FormErrors } from "~/components/ui/Field";
 import { buttonClass, FieldError, inputClass, PaymentChoice, secondaryButtonClass } from "~/components/unit/UnitUi";
 import { ConfirmRecipientsSchema, ONLINE_PAYMENT_LIMIT_FEN } from "~/units/unit-buyer";
 import {
@@ -141,15 +142,13 @@ export default function UnitRecipientsPreview() {
 
       <Form method="post" {...getFormProps(form)} className="space-y-4" data-testid="preview-confirm-form">
         <input {...getInputProps(fields.orderKey, { type: "hidden" })} />
-        {form.errors && form.errors.length > 0 && (
-          <div
-            role="alert"
-            data-testid="unit-error"
-            className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
-          >
-            {form.errors.map((e) => translate(locale, e as MessageKey)).join(" ")}
-          </div>
-        )}
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          fallback="unit.error.invalid"
+          testId="unit-error"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
+        />
         <div className="grid gap-3 sm:grid-cols-2">
           {(["contactName", "contactPhone"] as const).map((name) => (
             <div key={name} className="flex flex-col gap-1">

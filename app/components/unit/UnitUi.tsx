@@ -4,6 +4,7 @@ import { ONLINE_PAYMENT_LIMIT_FEN } from "~/units/unit-buyer";
 import { type Locale } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
+import { controlClass } from "~/components/ui/Field";
 
 const STATE_COLOURS: Record<UnitOrderState, string> = {
   "awaiting-transfer": "bg-amber-100 text-amber-900 border-amber-300",
@@ -46,8 +47,8 @@ export function FieldError({ locale, id, errors }: { locale: Locale; id: string;
   );
 }
 
-export const inputClass = (invalid: boolean) =>
-  `min-h-11 w-full min-w-0 rounded border px-3 py-2 text-base ${invalid ? "border-red-700 bg-red-50" : "border-stone-400 bg-white"}`;
+/** The one control style of the site's forms (components/ui/Field). */
+export const inputClass = controlClass;
 
 export function Notice({ children, tone = "ok" }: { children: ReactNode; tone?: "ok" | "error" }) {
   return (
