@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
+import { ReportErrors } from "~/components/reports/ReportErrors";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
 import { rangeName, scopeName } from "~/reports/tables";
 import { getReport, getReportOptions } from "~/reports/reports.server";
@@ -113,20 +114,7 @@ export default function ReportsPage() {
 
       {report && <ScopeTrail scope={report.scope} filters={filters} />}
 
-      {errors.length > 0 && (
-        <div
-          role="alert"
-          className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-900"
-          data-testid="report-errors"
-        >
-          <p className="font-bold">{t("reports.error.title")}</p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {errors.map((code) => (
-              <li key={code}>{t(`reports.error.${code}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ReportErrors errors={errors} />
 
       {/* Figures first (on a phone the filters would fill the first screen); the filters follow, folded. */}
       {report && <ReportView report={report} />}

@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ReportErrors } from "~/components/reports/ReportErrors";
 import { ScopeTrail } from "~/components/reports/ScopeTrail";
 import {
   channelLabelKey,
@@ -74,20 +75,7 @@ export default function ReportEntriesPage() {
         <p className="max-w-3xl text-sm text-stone-600">{t("reports.entries.intro")}</p>
       </header>
       {entries && <ScopeTrail scope={entries.scope} filters={filters} />}
-      {errors.length > 0 && (
-        <div
-          role="alert"
-          className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-900"
-          data-testid="report-errors"
-        >
-          <p className="font-bold">{t("reports.error.title")}</p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            {errors.map((code) => (
-              <li key={code}>{t(`reports.error.${code}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ReportErrors errors={errors} />
       {entries && (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3">
