@@ -2,8 +2,9 @@
  * The public catalogue pages: region, county, cooperative, category and product, and the sitemap.
  * Only LISTED products are ever shown; each page is a fixed number of queries, never one per row.
  */
-import type { OrganisationKind, Prisma, PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type OrganisationKind, type PrismaClient } from "~/generated/prisma/client";
 import {
+  categoriesWithCounts,
   certificationOf,
   cooperativeCardSelect,
   productCardSelect,
@@ -111,30 +112,44 @@ const sumListed = (cooperatives: { _count: { products: number } }[]) =>
 /** The filter every public list applies: only LISTED goods are shown. */
 const listedOnly = { where: { status: "LISTED" } } as const;
 
+/** The orders the browse pages list goods in. */
+const listOrders = {
+  /** Cooperative by cooperative (region, county pages). */
+  cooperative: Prisma.sql`c."slug" ASC, p."slug" ASC`,
+  /** Region by region (the regions' own order), then cooperative by cooperative (category page). */
+  region: Prisma.sql`r."sortOrder" ASC, c."slug" ASC, p."slug" ASC`,
+  /** By slug (a cooperative's page). */
+  slug: Prisma.sql`p."slug" ASC`,
+} as const;
+
 /**
- * One page of listed products matching `where`, as cards, with the total and page count. The total
- * comes from the page's own first query (a relation count), so a list costs one round trip.
+ * One page of listed products matching `filter` (a condition on the product `p`), as cards, with
+ * the total and page count. The total comes from the page's own first query (a relation count),
+ * so a list costs one round trip for its ids and one for their cards.
  */
 async function listProducts(
   prisma: PrismaClient,
-  where: Prisma.ProductWhereInput,
-  orderBy: Prisma.ProductOrderByWithRelationInput[],
+  filter: Prisma.Sql,
+  order: keyof typeof listOrders,
   total: number,
   { page = 1, pageSize = PAGE_SIZE, now = new Date() }: PageQuery,
 ) {
-  // The page's ids first (a flat statement Prisma plans cheaply), then their cards in one plain
-  // statement: one findMany with the cards' nested select and a relation orderBy cost ~45 ms of
-  // Node.js CPU per category page in Prisma's query compiler (docs/benchmarks.md, issue 12).
+  // The page's ids first, then their cards in one plain statement (productCardsByIds). Both are
+  // hand-written: a findMany with the cards' nested select and a relation orderBy cost ~45 ms of
+  // Node.js CPU per category page in Prisma's query compiler, and the ids' findMany alone a fifth
+  // of what was left (docs/benchmarks.md, issue 12). The joins are on primary keys; the filter
+  // goes through Product's (categoryId, status) or (cooperativeId, status, slug) index.
   const ids =
     total === 0
       ? []
-      : await prisma.product.findMany({
-          where: { ...where, status: "LISTED" },
-          orderBy,
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-          select: { id: true },
-        });
+      : await prisma.$queryRaw<{ id: string }[]>`
+          SELECT p."id" FROM "Product" p
+          JOIN "Cooperative" c ON c."id" = p."cooperativeId"
+          JOIN "County" k ON k."id" = c."countyId"
+          JOIN "PairedRegion" r ON r."id" = k."regionId"
+          WHERE p."status" = 'LISTED' AND ${filter}
+          ORDER BY ${listOrders[order]}
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const rows = await productCardsByIds(
     prisma,
     ids.map((row) => row.id),
@@ -150,10 +165,9 @@ async function listProducts(
 
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
 
-const byCooperativeThenSlug: Prisma.ProductOrderByWithRelationInput[] = [
-  { cooperative: { slug: "asc" } },
-  { slug: "asc" },
-];
+/** Goods of these cooperatives (found through the foreign-key index, not a scan). */
+const ofCooperatives = (ids: string[]) =>
+  ids.length === 0 ? Prisma.sql`false` : Prisma.sql`p."cooperativeId" IN (${Prisma.join(ids)})`;
 
 /** A paired region: its counties with their cooperatives, the organisations paired there, its goods. Null if unknown. */
 export async function getRegionPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
@@ -189,8 +203,8 @@ export async function getRegionPage(prisma: PrismaClient, slug: string, query: P
   // By the cooperatives' ids, so the goods are found through the foreign-key index, not a scan.
   const products = await listProducts(
     prisma,
-    { cooperativeId: { in: cooperativesThere.map((c) => c.id) } },
-    byCooperativeThenSlug,
+    ofCooperatives(cooperativesThere.map((c) => c.id)),
+    "cooperative",
     total,
     query,
   );
@@ -224,8 +238,8 @@ export async function getCountyPage(prisma: PrismaClient, slug: string, query: P
   if (!found) return null;
   const products = await listProducts(
     prisma,
-    { cooperativeId: { in: found.cooperatives.map((c) => c.id) } },
-    byCooperativeThenSlug,
+    ofCooperatives(found.cooperatives.map((c) => c.id)),
+    "cooperative",
     sumListed(found.cooperatives),
     query,
   );
@@ -261,8 +275,8 @@ export async function getCooperativePage(prisma: PrismaClient, slug: string, que
   if (!cooperative) return null;
   const products = await listProducts(
     prisma,
-    { cooperativeId: cooperative.id },
-    [{ slug: "asc" }],
+    Prisma.sql`p."cooperativeId" = ${cooperative.id}`,
+    "slug",
     cooperative._count.products,
     query,
   );
@@ -274,28 +288,13 @@ export async function getCooperativePage(prisma: PrismaClient, slug: string, que
 /** A category with its listed goods, region by region, and every category for navigation. Null if unknown. */
 export async function getCategoryPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
   // Every category (for navigation) with its count in one statement, so the page's ids and cards
-  // (listProducts) keep it to three round trips.
-  const all = await prisma.category.findMany({
-    orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }],
-    select: {
-      id: true,
-      ...nameSelect,
-      descriptionZh: true,
-      descriptionEn: true,
-      _count: { select: { products: listedOnly } },
-    },
-  });
+  // (listProducts) keep it to three round trips, all three plain SQL.
+  const all = await categoriesWithCounts(prisma, { orderBy: "name" });
   const category = all.find((c) => c.slug === slug);
   if (!category) return null;
   const categories = all.map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn }));
-  const { _count, id, ...shown } = category;
-  const products = await listProducts(
-    prisma,
-    { categoryId: id },
-    [{ cooperative: { county: { region: { sortOrder: "asc" } } } }, ...byCooperativeThenSlug],
-    _count.products,
-    query,
-  );
+  const { productCount, id, ...shown } = category;
+  const products = await listProducts(prisma, Prisma.sql`p."categoryId" = ${id}`, "region", productCount, query);
   return { category: shown, categories, products };
 }
 

@@ -163,9 +163,110 @@ export function toProductCard<
   return { ...card, certificateNumber: certified ? product.certificateNumber : null };
 }
 
+/** A cooperative card's row, as `select: cooperativeCardSelect` returns it. */
+export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof cooperativeCardSelect }>;
+
+/**
+ * Every category with how many goods it lists, in one plain statement (the home page, the category
+ * page's navigation, the search facets). Prisma's `_count` relation select cost several ms of
+ * Node.js CPU per call in its query compiler (docs/benchmarks.md, issue 12); the count is an
+ * index-only probe per category (Product_categoryId_status_idx).
+ */
+export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { orderBy: "name" | "slug" }) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      slug: string;
+      nameZh: string;
+      nameEn: string;
+      descriptionZh: string;
+      descriptionEn: string;
+      productCount: number;
+    }[]
+  >`
+    SELECT g."id", g."slug", g."nameZh", g."nameEn", g."descriptionZh", g."descriptionEn",
+      (SELECT count(*)::int FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED') AS "productCount"
+    FROM "Category" g
+    ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC`;
+  return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
+}
+
+/**
+ * Cooperatives at a booth with goods on sale, those linking the most households first: the home
+ * page's featured cards, the same rows as `findMany({ select: cooperativeCardSelect })` in one
+ * plain statement.
+ */
+async function featuredCooperatives(prisma: PrismaClient, limit: number): Promise<CooperativeCardRow[]> {
+  const rows = await prisma.$queryRaw<
+    {
+      slug: string;
+      nameZh: string;
+      nameEn: string;
+      linkageType: CooperativeCardRow["linkageType"];
+      householdsLinked: number;
+      boothNumber: string | null;
+      countySlug: string;
+      countyNameZh: string;
+      countyNameEn: string;
+      regionNameZh: string;
+      regionNameEn: string;
+      listed: number;
+    }[]
+  >`
+    SELECT c."slug", c."nameZh", c."nameEn", c."linkageType"::text AS "linkageType", c."householdsLinked", c."boothNumber",
+      k."slug" AS "countySlug", k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn",
+      r."nameZh" AS "regionNameZh", r."nameEn" AS "regionNameEn",
+      (SELECT count(*)::int FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED') AS "listed"
+    FROM "Cooperative" c
+    JOIN "County" k ON k."id" = c."countyId"
+    JOIN "PairedRegion" r ON r."id" = k."regionId"
+    WHERE c."boothNumber" IS NOT NULL
+      AND EXISTS (SELECT 1 FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED')
+    ORDER BY c."householdsLinked" DESC, c."slug" ASC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    slug: r.slug,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    linkageType: r.linkageType,
+    householdsLinked: Number(r.householdsLinked),
+    boothNumber: r.boothNumber,
+    county: {
+      slug: r.countySlug,
+      nameZh: r.countyNameZh,
+      nameEn: r.countyNameEn,
+      region: { nameZh: r.regionNameZh, nameEn: r.regionNameEn },
+    },
+    _count: { products: Number(r.listed) },
+  }));
+}
+
+/** The fair's name, venue and days (YYYY-MM-DD, Shanghai dates), or null before it is set up. */
+async function currentFair(prisma: PrismaClient) {
+  const [fair] = await prisma.$queryRaw<
+    {
+      nameZh: string;
+      nameEn: string;
+      venueZh: string;
+      venueEn: string;
+      tradeDaysStart: string;
+      tradeDaysEnd: string;
+      publicDaysStart: string;
+      publicDaysEnd: string;
+    }[]
+  >`
+    SELECT "nameZh", "nameEn", "venueZh", "venueEn",
+      to_char("tradeDaysStart", 'YYYY-MM-DD') AS "tradeDaysStart", to_char("tradeDaysEnd", 'YYYY-MM-DD') AS "tradeDaysEnd",
+      to_char("publicDaysStart", 'YYYY-MM-DD') AS "publicDaysStart", to_char("publicDaysEnd", 'YYYY-MM-DD') AS "publicDaysEnd"
+    FROM "Fair" WHERE "id" = 'current'`;
+  return fair ?? null;
+}
+
 /**
  * The home page: the fair, every paired region with its cooperatives, featured cooperatives,
- * the categories and a first grid of listed goods.
+ * the categories and a first grid of listed goods. Five plain statements, run together; none goes
+ * through Prisma's query compiler, whose per-statement cost was a quarter of the page's CPU
+ * (docs/benchmarks.md, issue 12).
  */
 export async function getHomePage(
   prisma: PrismaClient,
@@ -173,47 +274,26 @@ export async function getHomePage(
 ) {
   const today = shanghaiToday(now);
   const [fair, regions, featured, categories, products] = await Promise.all([
-    prisma.fair.findUnique({
-      where: { id: "current" },
-      select: {
-        nameZh: true,
-        nameEn: true,
-        venueZh: true,
-        venueEn: true,
-        tradeDaysStart: true,
-        tradeDaysEnd: true,
-        publicDaysStart: true,
-        publicDaysEnd: true,
-      },
-    }),
+    currentFair(prisma),
     regionCards(prisma),
-    // Cooperatives at a booth with goods on sale, those linking the most households first.
-    prisma.cooperative.findMany({
-      where: { boothNumber: { not: null }, products: { some: { status: "LISTED" } } },
-      orderBy: [{ householdsLinked: "desc" }, { slug: "asc" }],
-      take: featuredLimit,
-      select: cooperativeCardSelect,
-    }),
-    prisma.category.findMany({
-      orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }],
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        _count: { select: { products: { where: { status: "LISTED" } } } },
-      },
-    }),
+    featuredCooperatives(prisma, featuredLimit),
+    categoriesWithCounts(prisma, { orderBy: "name" }),
     homeGridProducts(prisma, productLimit),
   ]);
-  const categoryCards = categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+  const categoryCards = categories.map(({ slug, nameZh, nameEn, productCount }) => ({
+    slug,
+    nameZh,
+    nameEn,
+    productCount,
+  }));
   return {
     fair: fair && {
       nameZh: fair.nameZh,
       nameEn: fair.nameEn,
       venueZh: fair.venueZh,
       venueEn: fair.venueEn,
-      tradeDays: [isoDay(fair.tradeDaysStart), isoDay(fair.tradeDaysEnd)] as const,
-      publicDays: [isoDay(fair.publicDaysStart), isoDay(fair.publicDaysEnd)] as const,
+      tradeDays: [fair.tradeDaysStart, fair.tradeDaysEnd] as const,
+      publicDays: [fair.publicDaysStart, fair.publicDaysEnd] as const,
     },
     regions,
     featuredCooperatives: featured,

@@ -88,30 +88,29 @@ function hasZhCollation(prisma: PrismaClient): Promise<boolean> {
   return known;
 }
 
+/**
+ * The regions with their counties and the categories with their counts, in one plain statement:
+ * as two nested Prisma queries they were a fifth of the search page's Node.js CPU, in Prisma's
+ * query compiler (docs/benchmarks.md, issue 12).
+ */
 async function getFacets(prisma: PrismaClient): Promise<SearchFacets> {
-  const [regions, categories] = await Promise.all([
-    prisma.pairedRegion.findMany({
-      orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        counties: { orderBy: { slug: "asc" }, select: { slug: true, nameZh: true, nameEn: true } },
-      },
-    }),
-    prisma.category.findMany({
-      orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        _count: { select: { products: { where: { status: "LISTED" } } } },
-      },
-    }),
-  ]);
+  const [row] = await prisma.$queryRaw<
+    { regions: SearchFacets["regions"] | null; categories: SearchFacets["categories"] | null }[]
+  >`
+    SELECT
+      (SELECT json_agg(json_build_object(
+          'slug', r."slug", 'nameZh', r."nameZh", 'nameEn', r."nameEn",
+          'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'nameZh', k."nameZh", 'nameEn', k."nameEn")
+                                                ORDER BY k."slug"), '[]')
+                       FROM "County" k WHERE k."regionId" = r."id"))
+        ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r) AS "regions",
+      (SELECT json_agg(json_build_object(
+          'slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn",
+          'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED'))
+        ORDER BY g."sortOrder", g."slug") FROM "Category" g) AS "categories"`;
   return {
-    regions,
-    categories: categories.map(({ _count, ...c }) => ({ ...c, productCount: _count.products })),
+    regions: row?.regions ?? [],
+    categories: (row?.categories ?? []).map((c) => ({ ...c, productCount: Number(c.productCount) })),
   };
 }
 
