@@ -166,18 +166,26 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   if (query.maxFen !== undefined) conditions.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
   for (const term of terms) {
     const pattern = Prisma.sql`lower(${termPattern(term)})`;
-    // Product names through the bigram index (then the pattern itself on the few rows it finds);
-    // the cooperatives (with their county and region) and categories matched once per query, and
-    // their goods found through the foreign-key indexes. ANY(ARRAY(…)) rather than IN (…), so the
-    // three can be OR-ed as bitmap index scans (migration 20261202100000_catalogue_read_paths).
-    conditions.push(Prisma.sql`((p."searchGrams" @> search_query_grams(lower(${termText(term)})) AND p."searchNames" ~ ${pattern})
-      OR p."cooperativeId" = ANY(ARRAY(
-        SELECT c2."id" FROM "Cooperative" c2
-        JOIN "County" k2 ON k2."id" = c2."countyId"
-        JOIN "PairedRegion" r2 ON r2."id" = k2."regionId"
-        WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern}))
-      OR p."categoryId" = ANY(ARRAY(
-        SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern})))`);
+    // The products a word finds, as one list of ids: by their names through the bigram index (then
+    // the pattern itself on the few rows it finds), by their cooperative (with its county and
+    // region: matched once per query, their goods found through the foreign-key index) or by
+    // their category. A union of three index paths rather than three OR-ed conditions: OR-ed, a
+    // word that finds many products (茶: 1,600 of 10,000) made the planner scan every product and
+    // test each against the cooperatives' list one element at a time (docs/benchmarks.md, issue 12).
+    conditions.push(Prisma.sql`p."id" IN (
+        SELECT q."id" FROM "Product" q
+        WHERE q."status" = 'LISTED' AND q."searchGrams" @> search_query_grams(lower(${termText(term)})) AND q."searchNames" ~ ${pattern}
+      UNION ALL
+        SELECT q."id" FROM "Product" q
+        WHERE q."status" = 'LISTED' AND q."cooperativeId" IN (
+          SELECT c2."id" FROM "Cooperative" c2
+          JOIN "County" k2 ON k2."id" = c2."countyId"
+          JOIN "PairedRegion" r2 ON r2."id" = k2."regionId"
+          WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern})
+      UNION ALL
+        SELECT q."id" FROM "Product" q
+        WHERE q."status" = 'LISTED' AND q."categoryId" IN (
+          SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern}))`);
   }
 
   const from = Prisma.sql`
@@ -186,11 +194,6 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     JOIN "County" k ON k."id" = c."countyId"
     JOIN "PairedRegion" r ON r."id" = k."regionId"
     JOIN "Category" g ON g."id" = p."categoryId"
-    CROSS JOIN LATERAL (
-      SELECT p."searchNames" AS "names",
-      ${haystack(Prisma.sql`p."nameZh"`)} AS "nameZh",
-      ${haystack(Prisma.sql`p."nameEn"`)} AS "nameEn"
-    ) s
     WHERE ${Prisma.join(conditions, " AND ")}`;
 
   const phrase = terms.join(" ");
@@ -199,7 +202,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       ? pinyin
         ? Prisma.sql`p."nameZh" COLLATE "zh-x-icu"`
         : Prisma.sql`p."nameZh"`
-      : Prisma.sql`s."nameEn"`;
+      : Prisma.sql`p."searchNameEn"`;
   // Among equally relevant names the shorter is the closer match (普洱熟茶 before 普洱熟茶小沱茶).
   const nameLength = locale === "zh" ? Prisma.sql`p."nameZh"` : Prisma.sql`p."nameEn"`;
   const orderBy = (() => {
@@ -209,13 +212,15 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         const exact = `^${literalRegex(phrase)}$`;
         const prefix = `^${literalRegex(phrase)}`;
         const anywhere = termPattern(phrase);
-        const inName = terms.map((term) => Prisma.sql`s."names" ~ lower(${termPattern(term)})`);
+        const inName = terms.map((term) => Prisma.sql`p."searchNames" ~ lower(${termPattern(term)})`);
         // The whole text as a product's name, then at its start, then inside it, then all words
         // somewhere in the name; otherwise the product matched by its cooperative, place or category.
+        // searchNameZh/searchNameEn: each name lower-cased without apostrophes, stored (migration
+        // 20261204050000_search_name_columns), not computed for every matching row.
         return Prisma.sql`CASE
-            WHEN s."nameZh" ~ lower(${exact}) OR s."nameEn" ~ lower(${exact}) THEN 5
-            WHEN s."nameZh" ~ lower(${prefix}) OR s."nameEn" ~ lower(${prefix}) THEN 4
-            WHEN s."nameZh" ~ lower(${anywhere}) OR s."nameEn" ~ lower(${anywhere}) THEN 3
+            WHEN p."searchNameZh" ~ lower(${exact}) OR p."searchNameEn" ~ lower(${exact}) THEN 5
+            WHEN p."searchNameZh" ~ lower(${prefix}) OR p."searchNameEn" ~ lower(${prefix}) THEN 4
+            WHEN p."searchNameZh" ~ lower(${anywhere}) OR p."searchNameEn" ~ lower(${anywhere}) THEN 3
             WHEN ${Prisma.join(inName, " AND ")} THEN 2
             ELSE 1 END DESC, (p."stock" > 0) DESC, char_length(${nameLength}) ASC, p."slug" ASC`;
       }

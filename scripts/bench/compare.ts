@@ -15,6 +15,7 @@
  * the after build's migrations: a before build must not need a column they drop. Every loop is
  * bounded.
  */
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -51,7 +52,30 @@ const COMPRESSION = String(args.compression ?? "node");
 const REUSE_DB = args["reuse-db"] === "1";
 const KEEP_DB = args["keep-db"] === "1";
 
+/** The run's scheduling priority, as in `npm run bench` (--nice=0 leaves it alone). */
+const NICE = Number(args.nice ?? -10);
+
 const log = (m: string) => console.log(`[compare] ${m}`);
+
+/** Raises the priority of a process of the run (never lowers anyone else's). */
+function prioritise(pid: number) {
+  if (NICE === 0) return;
+  try {
+    if (os.getPriority(pid) > NICE) os.setPriority(pid, NICE);
+  } catch {
+    // not allowed (not root) or gone: the figures say how busy the machine was
+  }
+}
+
+/** Between autogroup sessions it is the session's nice that counts (see run.ts). */
+function prioritiseSession() {
+  if (NICE === 0) return;
+  try {
+    writeFileSync("/proc/self/autogroup", String(NICE));
+  } catch {
+    // no autogroup scheduling here, or not allowed
+  }
+}
 
 async function pickPaths(engine: EngineName): Promise<Record<string, string[]>> {
   const db = await openBench(engine);
@@ -105,6 +129,8 @@ interface Measure extends LoadResult {
 
 async function main() {
   if (!BEFORE) throw new Error("--before=<a built checkout> is required");
+  prioritiseSession();
+  prioritise(process.pid);
   const afterDir = AFTER ?? (await stageApp(log));
   if (!REUSE_DB) {
     log(`${ENGINE}: making the fair…`);
@@ -126,6 +152,7 @@ async function main() {
       if (!server) {
         if (!together) for (const [other, s] of servers) if (other !== name) (await s.stop(), servers.delete(other));
         server = await startApp(`app (${name})`, dir);
+        prioritise(server.pid);
         servers.set(name, server);
         for (const page of PAGES)
           for (const p of paths[page]!.slice(0, 4))
@@ -139,7 +166,11 @@ async function main() {
       for (const page of PAGES) {
         for (const build of order) {
           const server = await serve(build.name, build.dir);
-          const pids = () => [server.pid, ...(ENGINE === "postgresql" ? backendsOf(BENCH_DB) : [])];
+          const pids = () => {
+            const all = [server.pid, ...(ENGINE === "postgresql" ? backendsOf(BENCH_DB) : [])];
+            all.forEach(prioritise);
+            return all;
+          };
           await waitIdle(pids, `${server.baseUrl}/healthz`, 60_000);
           const meter = cpuMeter(pids);
           const result = await runLoad({
