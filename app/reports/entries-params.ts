@@ -6,11 +6,12 @@ import { parseReportParams, reportSearch, type ReportErrorCode, type ReportFilte
  * The drill-through from a report figure to the ledger entries behind it:
  *
  *   /admin/reports/entries?<the report view's filters>&what=line|assisted|direct|all
- *                          &product=…&category=…&organisation=…&kind=sale|refund&hour=0..23&page=2
+ *                          &product=…&category=…&organisation=…&kind=sale|refund&hour=0..23
+ *                          &fulfilment=pickup|delivery&page=2
  *
  * The report's own filters (days, place, certified, channel) narrow the list exactly as they
  * narrow the figure; the rest say which figure: a product's or category's row, an organisation's
- * share, the sales or refunds column, an hour of the day. `.csv` instead of the page is the same
+ * share, the sales or refunds column, an hour of the day, online orders picked up or posted. `.csv` instead of the page is the same
  * list in full, as CSV.
  */
 
@@ -30,6 +31,8 @@ export interface EntryDrill {
   kind?: "sale" | "refund";
   /** Shanghai hour of the day, 0..23. */
   hour?: number;
+  /** How the order reached its buyer: picked up at the booth, or posted (the report's channel figures). */
+  fulfilment?: "pickup" | "delivery";
 }
 
 export type EntryErrorCode = ReportErrorCode | "drillInvalid" | "drillUnknown";
@@ -59,6 +62,9 @@ export function parseEntryParams(params: URLSearchParams): {
   const kind = get("kind");
   if (kind === "sale" || kind === "refund") drill.kind = kind;
   else if (kind !== undefined) problems.push("drillInvalid");
+  const fulfilment = get("fulfilment");
+  if (fulfilment === "pickup" || fulfilment === "delivery") drill.fulfilment = fulfilment;
+  else if (fulfilment !== undefined) problems.push("drillInvalid");
   const hour = get("hour");
   if (hour !== undefined) {
     if (/^\d{1,2}$/.test(hour) && Number(hour) <= 23) drill.hour = Number(hour);
@@ -78,6 +84,7 @@ export function entriesSearch(locale: Locale, filters: ReportFilters, drill: Par
   if (drill.organisation) extra.organisation = drill.organisation;
   if (drill.kind) extra.kind = drill.kind;
   if (drill.hour !== undefined) extra.hour = String(drill.hour);
+  if (drill.fulfilment) extra.fulfilment = drill.fulfilment;
   if (page > 1) extra.page = String(page);
   return reportSearch(locale, filters, extra);
 }

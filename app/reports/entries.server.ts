@@ -94,6 +94,12 @@ function where(
   if (ids.category) c.push(Prisma.sql`e."categoryId" = ${ids.category}`);
   if (ids.organisation) c.push(Prisma.sql`e."organisationId" = ${ids.organisation}`);
   if (drill.kind) c.push(Prisma.sql`e."kind" = ${drill.kind === "sale" ? "SALE" : "REFUND"}::"LedgerKind"`);
+  if (drill.fulfilment)
+    c.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Order" f WHERE f."id" = e."orderId" AND f."fulfilment" = ${
+        drill.fulfilment === "pickup" ? "BOOTH_PICKUP" : "DELIVERY"
+      }::"Fulfilment")`,
+    );
   if (drill.hour !== undefined)
     c.push(
       Prisma.sql`extract(hour from (e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai') = ${drill.hour}`,

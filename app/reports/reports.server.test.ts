@@ -19,7 +19,11 @@ import { verifyLedger } from "~/ledger/ledger.server";
 import { placeOrder } from "~/payments/checkout.server";
 import { applyPaymentEvent } from "~/payments/payments.server";
 import { confirmRefund, requestRefund } from "~/payments/refunds.server";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { getReport, resolveScope, timeTables, verifyRollups } from "./reports.server";
+import { reportTables } from "./tables";
+import { getEntries } from "./entries.server";
+import { channelFigures } from "./headline";
 
 const t = withTestDatabase();
 
@@ -115,6 +119,8 @@ interface OrderSpec {
   onBehalfOf?: string;
   phone?: string;
   email?: string;
+  /** Posted instead of picked up at the booth. */
+  delivery?: boolean;
 }
 
 async function paidOrder(spec: OrderSpec) {
@@ -127,6 +133,15 @@ async function paidOrder(spec: OrderSpec) {
       onBehalfOf: spec.onBehalfOf,
       contactPhone: spec.phone ?? (spec.email ? undefined : "13800001234"),
       contactEmail: spec.email,
+      ...(spec.delivery
+        ? {
+            fulfilment: "DELIVERY",
+            recipientName: "王小明",
+            province: "上海",
+            city: "上海",
+            addressLine: "展会路 1 号",
+          }
+        : {}),
     }),
     locale: "zh",
     now: new Date(at.getTime() - 60_000),
@@ -482,6 +497,123 @@ describe("the attribution report", () => {
       certifiedFen: 9_801,
     });
     expect((await report({ ...scope, channel: "BOOTH", certified: true })).headline.netFen).toBe(0);
+  });
+
+  it("counts orders and buyers net of orders refunded in full, and names online pickups apart from booth sales", async () => {
+    const w = await world();
+    const line = async (orderId: string, productId: string) =>
+      (await t.prisma.orderLine.findFirstOrThrow({ where: { orderId, productId } })).id;
+    // Buyer A: an online order picked up at the booth, refunded in full two days later; a posted one, partly refunded.
+    const a1 = await paidOrder({
+      lines: [
+        { productId: w.jerky.id, quantity: 1 },
+        { productId: w.ribs.id, quantity: 1 },
+      ],
+      at: "2026-10-15T03:00:00Z",
+      phone: "13900000001",
+    });
+    const a2 = await paidOrder({
+      lines: [{ productId: w.ribs.id, quantity: 2 }],
+      at: "2026-10-16T03:00:00Z",
+      phone: "13900000001",
+      delivery: true,
+    });
+    // Buyer B at the booth (another county, a certified product).
+    await paidOrder({
+      lines: [{ productId: w.ghee.id, quantity: 1 }],
+      at: "2026-10-15T04:00:00Z",
+      phone: "13900000002",
+      channel: "BOOTH",
+    });
+    // Buyer C: online pickup; only the certified line refunded.
+    const c1 = await paidOrder({
+      lines: [
+        { productId: w.jerky.id, quantity: 1 },
+        { productId: w.ribs.id, quantity: 1 },
+      ],
+      at: "2026-10-15T05:00:00Z",
+      phone: "13900000003",
+    });
+    await refund(a1, undefined, "2026-10-17T03:00:00Z");
+    await refund(a2, [{ orderLineId: await line(a2, w.ribs.id), quantity: 1 }], "2026-10-17T03:00:00Z");
+    await refund(c1, [{ orderLineId: await line(c1, w.jerky.id), quantity: 1 }], "2026-10-17T03:00:00Z");
+    expect(await verifyRollups(t.prisma)).toEqual([]);
+
+    const counts = (r: ReportData) => {
+      const { orders, ordersNet, buyers, buyersNet } = r.headline;
+      return { orders, ordersNet, buyers, buyersNet };
+    };
+    const golog = { region: w.golog.slug };
+    expect(counts(await report(golog))).toEqual({ orders: 4, ordersNet: 3, buyers: 3, buyersNet: 3 });
+    // The 15th: A's only order that day is refunded in full (whichever day the refund came), so A drops out.
+    expect(counts(await report({ ...golog, from: "2026-10-15", to: "2026-10-15" }))).toEqual({
+      orders: 3,
+      ordersNet: 2,
+      buyers: 3,
+      buyersNet: 2,
+    });
+    // Certified lines only: A's and C's certified lines were all refunded.
+    expect(counts(await report({ ...golog, certified: true }))).toEqual({
+      orders: 3,
+      ordersNet: 1,
+      buyers: 3,
+      buyersNet: 1,
+    });
+    expect(counts(await report({ cooperative: w.yak.slug }))).toEqual({
+      orders: 3,
+      ordersNet: 2,
+      buyers: 2,
+      buyersNet: 2,
+    });
+    expect(counts(await report({ ...golog, channel: "ONLINE" }))).toEqual({
+      orders: 3,
+      ordersNet: 2,
+      buyers: 2,
+      buyersNet: 2,
+    });
+    expect(counts(await report({ ...golog, channel: "BOOTH" }))).toEqual({
+      orders: 1,
+      ordersNet: 1,
+      buyers: 1,
+      buyersNet: 1,
+    });
+
+    // Channels: the picked-up online orders are theirs, not the booth's.
+    const r = await report(golog);
+    expect(r.headline).toMatchObject({
+      onlinePickupFen: 13_803,
+      onlineDeliveryFen: 13_803,
+      onlineFen: 2 * 13_803,
+      boothFen: 6_807,
+      unitFen: 0,
+    });
+    expect((await report({ ...golog, channel: "BOOTH" })).headline).toMatchObject({
+      onlinePickupFen: 0,
+      boothFen: 6_807,
+    });
+    // Each channel figure drills through to exactly its entries.
+    for (const c of channelFigures(r.headline, { certified: false, ...golog })) {
+      const listed = await getEntries(t.prisma, c.view!, { what: "line", ...c.drill }, 1, 50);
+      if (!listed.ok) throw new Error(listed.errors.join());
+      expect(listed.entries.sumFen, c.key).toBe(c.fen);
+    }
+    // The headline's CSV says the same, in both languages, under the entries list's labels.
+    for (const locale of ["zh", "en"] as const) {
+      const tr = (key: MessageKey) => translate(locale, key);
+      const rows = new Map(
+        reportTables(r, locale)
+          .find((x) => x.id === "headline")!
+          .csvRows.map(([label, value]) => [label, value]),
+      );
+      expect(rows.get(tr("reports.headline.orders"))).toBe(3);
+      expect(rows.get(tr("reports.headline.ordersGross"))).toBe(4);
+      expect(rows.get(tr("reports.headline.ordersRefunded"))).toBe(1);
+      expect(rows.get(tr("reports.headline.buyers"))).toBe(3);
+      expect(rows.get(tr("reports.entries.onlinePickup"))).toBe("138.03");
+      expect(rows.get(tr("reports.entries.booth"))).toBe("68.07");
+    }
+    expect(translate("zh", "reports.entries.onlinePickup")).toBe("线上下单·展位自提");
+    expect(translate("en", "reports.entries.onlinePickup")).toBe("Online order · booth pickup");
   });
 
   it("keeps the rollups exact under concurrent payments", async () => {

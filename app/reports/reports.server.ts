@@ -286,6 +286,35 @@ export async function queryOrganisationCredits(
   return rows.map((r) => ({ ...r, netFen: num(r.netFen) }));
 }
 
+export interface ChannelTotals {
+  onlineDeliveryFen: number;
+  onlinePickupFen: number;
+  boothFen: number;
+  unitFen: number;
+}
+
+/**
+ * Net sales by how they reached the buyer: online and posted, online and picked up at the booth
+ * (线上下单·展位自提, not a booth sale), sold at the booth, bought by a unit. From the fulfilment
+ * rollup (prisma/migrations/20261204040000_report_fulfilment).
+ */
+export async function queryChannels(prisma: PrismaClient, w: ResolvedFilters): Promise<ChannelTotals> {
+  const rows = await prisma.$queryRaw<{ channel: string; fulfilment: string; netFen: bigint }[]>`
+    SELECT "channel"::text AS "channel", "fulfilment"::text AS "fulfilment", SUM("saleFen" + "refundFen")::bigint AS "netFen"
+    FROM "ReportFulfilmentDay" ${whereClause(w, "day")}
+    GROUP BY 1, 2`;
+  const out: ChannelTotals = { onlineDeliveryFen: 0, onlinePickupFen: 0, boothFen: 0, unitFen: 0 };
+  for (const r of rows) {
+    const fen = num(r.netFen);
+    if (r.channel === "ONLINE") {
+      if (r.fulfilment === "BOOTH_PICKUP") out.onlinePickupFen += fen;
+      else out.onlineDeliveryFen += fen;
+    } else if (r.channel === "BOOTH") out.boothFen += fen;
+    else out.unitFen += fen;
+  }
+  return out;
+}
+
 /** The scope of the order and buyer counts: the whole fair, or the view's region, county or cooperative. */
 function countScope(w: ResolvedFilters): { scope: string; placeId: string } {
   if (w.cooperativeId) return { scope: "cooperative", placeId: w.cooperativeId };
@@ -294,12 +323,85 @@ function countScope(w: ResolvedFilters): { scope: string; placeId: string } {
   return { scope: "all", placeId: "" };
 }
 
+export interface OrderCounts {
+  /** Paid orders with a sale in the view, and their distinct buyers (gross). */
+  orders: number;
+  buyers: number;
+  /** The same, leaving out the orders refunded in full (see queryRefundedInFull). */
+  ordersNet: number;
+  buyersNet: number;
+}
+
 /**
- * Paid orders and distinct buyers with a sale in the view. Orders add up over days, so they come
- * from the kept counts. Buyers do not: a view over all the days that have sales reads the kept
- * count too; a view over some days counts distinct buyer numbers of those days' orders.
+ * Paid orders and distinct buyers with a sale in the view, gross and net of orders refunded in
+ * full. Orders add up over days, so they come from the kept counts. Buyers do not: a view over
+ * all the days that have sales reads the kept count too; a view over some days counts distinct
+ * buyer numbers of those days' orders.
  */
-export async function queryOrdersAndBuyers(
+export async function queryOrdersAndBuyers(prisma: PrismaClient, w: ResolvedFilters): Promise<OrderCounts> {
+  const [gross, refunded] = await Promise.all([queryGrossOrdersAndBuyers(prisma, w), queryRefundedInFull(prisma, w)]);
+  return {
+    ...gross,
+    ordersNet: gross.orders - refunded.orders,
+    buyersNet: gross.buyers - refunded.buyers,
+  };
+}
+
+/**
+ * The view's orders refunded in full, and the buyers who have no other order in the view: what
+ * the net counts leave out. An order is refunded in full in a view when it bought something
+ * there (the view's places; certified lines only, if the view is) and every fen of that has been
+ * refunded since, whichever day the refund came. Orders are in a view by the day and channel of
+ * their sale, as the gross counts have them. Only orders with a refund are read (Refund's index
+ * on the order, then the ledger's), so this stays small however large the fair.
+ */
+export async function queryRefundedInFull(
+  prisma: PrismaClient,
+  w: ResolvedFilters,
+): Promise<{ orders: number; buyers: number }> {
+  const entry: Prisma.Sql[] = [Prisma.sql`e."target" = 'COOPERATIVE'`];
+  const fact: Prisma.Sql[] = [];
+  for (const [alias, list] of [
+    ["e", entry],
+    ["x", fact],
+  ] as const) {
+    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    if (w.regionId) list.push(Prisma.sql`${col("regionId")} = ${w.regionId}`);
+    if (w.countyId) list.push(Prisma.sql`${col("countyId")} = ${w.countyId}`);
+    if (w.cooperativeId) list.push(Prisma.sql`${col("cooperativeId")} = ${w.cooperativeId}`);
+    if (w.certified) list.push(Prisma.sql`${col("certified")}`);
+  }
+  const order: Prisma.Sql[] = [];
+  for (const [alias, list] of [
+    ["r", order],
+    ["x", fact],
+  ] as const) {
+    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    if (w.from) list.push(Prisma.sql`${col("day")} >= ${w.from}::date`);
+    if (w.to) list.push(Prisma.sql`${col("day")} <= ${w.to}::date`);
+    if (w.channel) list.push(Prisma.sql`${col("channel")} = ${w.channel}::"SalesChannel"`);
+  }
+  const and = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`AND ${Prisma.join(list, " AND ")}` : Prisma.empty);
+  const [row] = await prisma.$queryRaw<{ orders: bigint; buyers: bigint }[]>`
+    WITH "refunded" AS (
+      SELECT r."orderNo", r."buyerNo"
+      FROM "LedgerEntry" e
+      JOIN "ReportOrder" r ON r."orderId" = e."orderId"
+      WHERE e."orderId" IN (SELECT "orderId" FROM "Refund") ${and(entry)} ${and(order)}
+      GROUP BY r."orderNo", r."buyerNo"
+      HAVING COALESCE(SUM(e."amountFen") FILTER (WHERE e."kind" = 'SALE'), 0) > 0 AND SUM(e."amountFen") <= 0
+    )
+    SELECT (SELECT count(*) FROM "refunded")::bigint AS "orders",
+           (SELECT count(DISTINCT f."buyerNo") FROM "refunded" f
+            WHERE NOT EXISTS (
+              SELECT 1 FROM "ReportOrderFact" x
+              WHERE x."buyerNo" = f."buyerNo" ${and(fact)}
+                AND x."orderNo" NOT IN (SELECT "orderNo" FROM "refunded")))::bigint AS "buyers"`;
+  return { orders: num(row?.orders), buyers: num(row?.buyers) };
+}
+
+/** Paid orders and distinct buyers with a sale in the view, whatever was refunded since. */
+async function queryGrossOrdersAndBuyers(
   prisma: PrismaClient,
   w: ResolvedFilters,
 ): Promise<{ orders: number; buyers: number }> {
@@ -385,7 +487,7 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
   const { scope, where: w } = resolved;
   const level = scope.level;
 
-  const [hourly, groups, products, credits, counts, lastUpdated, fair, householdsAtSale] = await Promise.all([
+  const [hourly, groups, products, credits, counts, lastUpdated, fair, householdsAtSale, channels] = await Promise.all([
     queryHourly(prisma, w),
     queryCooperativesAndCategories(prisma, w),
     queryProducts(prisma, w, level === "product" ? null : TOP),
@@ -394,6 +496,7 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
     queryLastUpdated(prisma),
     queryFair(prisma),
     queryHouseholdsAtSale(prisma, w),
+    queryChannels(prisma, w),
   ]);
   const coops = groups.cooperatives;
 
@@ -517,14 +620,15 @@ export async function getReport(prisma: PrismaClient, filters: ReportFilters): P
   const all = coops.reduce((s, c) => add(s, c), zero());
   const credited = (target: OrganisationCreditRow["target"]) =>
     credits.filter((c) => c.target === target).reduce((s, c) => s + c.netFen, 0);
-  const onlineFen = hourly.reduce((s, h) => s + h.onlineFen, 0);
   const headline: Headline = {
     ...all,
     orders: counts.orders,
+    ordersNet: counts.ordersNet,
     buyers: counts.buyers,
+    buyersNet: counts.buyersNet,
     households: households(coops),
-    onlineFen,
-    boothFen: hourly.reduce((s, h) => s + h.saleFen - h.refundFen, 0) - onlineFen,
+    onlineFen: channels.onlineDeliveryFen + channels.onlinePickupFen,
+    ...channels,
     directFen: credited("ORGANISATION_DIRECT"),
     assistedFen: credited("ORGANISATION_ASSISTED"),
   };
@@ -722,6 +826,13 @@ const ROLLUP_CHECKS: [name: string, fromLedger: string, rollup: string][] = [
     `SELECT ${SHANGHAI_DAY}, "organisationId", "target", "cooperativeId", "countyId", "regionId", "certified", "channel", ${SALE_OR_REFUND}
      FROM "LedgerEntry" WHERE "target" IN ('ORGANISATION_ASSISTED', 'ORGANISATION_DIRECT') GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     `SELECT "day", "organisationId", "target", "cooperativeId", "countyId", "regionId", "certified", "channel", "saleFen", "refundFen" FROM "ReportOrganisationDay"`,
+  ],
+  [
+    "ReportFulfilmentDay",
+    `SELECT ${SHANGHAI_DAY}, e."cooperativeId", e."countyId", e."regionId", e."certified", e."channel", o."fulfilment",
+            COALESCE(SUM(e."amountFen") FILTER (WHERE e."kind" = 'SALE'), 0)::bigint, COALESCE(SUM(e."amountFen") FILTER (WHERE e."kind" = 'REFUND'), 0)::bigint
+     FROM "LedgerEntry" e JOIN "Order" o ON o."id" = e."orderId" WHERE e."target" = 'COOPERATIVE' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    `SELECT "day", "cooperativeId", "countyId", "regionId", "certified", "channel", "fulfilment", "saleFen", "refundFen" FROM "ReportFulfilmentDay"`,
   ],
   [
     "ReportOrder",

@@ -8,6 +8,7 @@ import { formatFen } from "~/utils/money";
 import { fenToDecimal } from "~/utils/money";
 import { drillDown, reportHref, type ReportFilters } from "~/reports/report-params";
 import { entriesHref, type EntryDrill } from "~/reports/entries-params";
+import { channelFigures } from "~/reports/headline";
 import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "~/reports/types";
 
 /**
@@ -18,6 +19,7 @@ import type { FairPeriod, Named, PlaceLevel, PlaceRow, ReportData } from "~/repo
  */
 
 export const TABLE_IDS = [
+  "headline",
   "places",
   "placeOrganisations",
   "organisations",
@@ -171,6 +173,33 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     view ? { ...view, certified: true } : null;
   const orgKind = (kind: string) => t(`browse.orgKind.${kind}` as MessageKey);
   const placeName = (p: Named, lvl: PlaceLevel) => text(name(p), drillHref(lvl, p.slug, filters, locale));
+
+  // The headline figures as rows (the page shows them as cards; this is their CSV), orders and
+  // buyers both ways: net of the orders refunded in full, and gross.
+  const headlineTable = cells({
+    id: "headline",
+    title: t("reports.table.headline"),
+    columns: [
+      { header: t("reports.col.figure"), kind: "text" },
+      { header: t("reports.col.value"), kind: "number" },
+    ],
+    rows: [
+      [text(t("reports.headline.net")), money(headline.netFen, filters)],
+      [text(t("reports.col.sale")), money(headline.saleFen, filters, { kind: "sale" })],
+      [text(t("reports.col.refund")), money(headline.refundFen, filters, { kind: "refund" })],
+      [text(t("reports.headline.orders")), numberCell(headline.ordersNet, locale)],
+      [text(t("reports.headline.ordersGross")), numberCell(headline.orders, locale)],
+      [text(t("reports.headline.ordersRefunded")), numberCell(headline.orders - headline.ordersNet, locale)],
+      [text(t("reports.headline.buyers")), numberCell(headline.buyersNet, locale)],
+      [text(t("reports.headline.buyersGross")), numberCell(headline.buyers, locale)],
+      [text(t("reports.headline.households")), numberCell(headline.households, locale)],
+      [text(t("reports.col.certified")), money(headline.certifiedFen, certifiedOf(filters))],
+      [text(t("reports.headline.direct")), money(headline.directFen, filters, { what: "direct" })],
+      [text(t("reports.headline.assisted")), money(headline.assistedFen, filters, { what: "assisted" })],
+      ...channelFigures(headline, filters).map((c) => [text(t(c.label)), money(c.fen, c.view, c.drill)]),
+    ],
+    empty: t("reports.empty"),
+  });
 
   const places = cells({
     id: "places",
@@ -354,7 +383,18 @@ export function reportTables(report: ReportData, locale: Locale): ReportTable[] 
     empty: t("reports.empty"),
   });
 
-  return [places, placeOrganisations, organisations, categories, periods, days, hours, topProducts, topCooperatives];
+  return [
+    headlineTable,
+    places,
+    placeOrganisations,
+    organisations,
+    categories,
+    periods,
+    days,
+    hours,
+    topProducts,
+    topCooperatives,
+  ];
 }
 
 /** The scope in words: "青海果洛 · 玛沁县", or "全部地区". */

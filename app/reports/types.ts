@@ -69,14 +69,29 @@ export interface CategoryRow extends Named, Money {
 }
 
 export interface Headline extends Money {
-  /** Paid orders with a sale in the view (a refund does not un-count an order). */
+  /** Paid orders with a sale in the view, whatever was refunded since (gross). */
   orders: number;
-  /** Distinct buyers of those orders (by contact phone, else e-mail). */
+  /**
+   * Of those, the orders not refunded in full: something they bought in the view (its places,
+   * certified or not as the view says) is still paid for. A refund counts whatever day it came.
+   */
+  ordersNet: number;
+  /** Distinct buyers of the paid orders (by contact phone, else e-mail), gross. */
   buyers: number;
+  /** Distinct buyers of the orders not refunded in full. */
+  buyersNet: number;
   households: number;
   certifiedFen: number;
+  /** Every online order: delivered plus picked up at the booth. */
   onlineFen: number;
+  /** Online orders sent by post (线上下单·快递). */
+  onlineDeliveryFen: number;
+  /** Online orders picked up at the cooperative's booth (线上下单·展位自提): not booth sales. */
+  onlinePickupFen: number;
+  /** Sales made at the booth itself (展位现场销售). */
   boothFen: number;
+  /** Units' bulk orders (单位采购). */
+  unitFen: number;
   directFen: number;
   assistedFen: number;
 }

@@ -58,6 +58,9 @@ export default function ReportEntriesPage() {
     rangeName(filters, locale),
     ...(filters.certified ? [t("reports.col.certified")] : []),
     ...(filters.channel ? [t(`reports.channel.${filters.channel}`)] : []),
+    ...(drill.fulfilment
+      ? [t(drill.fulfilment === "pickup" ? "reports.entries.onlinePickup" : "reports.entries.onlineDelivery")]
+      : []),
   ];
   const cell = "px-3 py-1.5";
   return (

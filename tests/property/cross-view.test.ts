@@ -23,6 +23,7 @@ import { reportTables } from "~/reports/tables";
 import { getTransparency } from "~/reports/transparency.server";
 import type { ReportFilters } from "~/reports/report-params";
 import { fenToDecimal } from "~/utils/money";
+import { translate, type MessageKey } from "~/i18n/areas/console";
 import { withTestDatabase } from "../support/database";
 
 /** How many histories a run checks (the issue's bar is 200 on each engine). */
@@ -48,6 +49,8 @@ type Step =
       booth: boolean;
       pickup: boolean;
       onBehalf: number | null;
+      /** Which of a few buyers (by phone): the same buyer comes back, so buyers are fewer than orders. */
+      buyer: number;
     }
   | { t: "refund"; order: number; partial: boolean }
   | { t: "weight"; org: number; coop: number; weight: number }
@@ -67,6 +70,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       booth: fc.boolean(),
       pickup: fc.boolean(),
       onBehalf: fc.option(fc.nat({ max: ORGS - 1 }), { nil: null }),
+      buyer: fc.nat({ max: 3 }),
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("refund" as const), order: fc.nat(), partial: fc.boolean() }) },
@@ -208,6 +212,8 @@ interface ModelOrder {
   id: string;
   token: string;
   onBehalf: number | null;
+  buyer: number;
+  how: "onlineDelivery" | "onlinePickup" | "booth";
   lines: { id: string; coop: number; qty: number; unit: number; refundedQty: number }[];
 }
 
@@ -232,7 +238,7 @@ async function play(world: World, steps: Step[]): Promise<ModelOrder[]> {
             channel: s.booth ? "BOOTH" : "ONLINE",
             locale: "zh",
             contactName: "买家",
-            contactPhone: `1380000${String(i % 10000).padStart(4, "0")}`,
+            contactPhone: `1380000000${s.buyer}`,
             fulfilment: s.booth || s.pickup ? "BOOTH_PICKUP" : "DELIVERY",
             ...(s.booth || s.pickup
               ? {}
@@ -257,6 +263,8 @@ async function play(world: World, steps: Step[]): Promise<ModelOrder[]> {
         id: placed.id,
         token: placed.token,
         onBehalf: s.onBehalf,
+        buyer: s.buyer,
+        how: s.booth ? "booth" : s.pickup ? "onlinePickup" : "onlineDelivery",
         lines: lines.map((l) => ({
           id: l.id,
           coop: world.coops.indexOf(l.cooperativeId),
@@ -393,6 +401,29 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
     );
     expect(report.headline.netFen, JSON.stringify(filters)).toBe(scopeNet);
     const where = JSON.stringify(filters);
+
+    // Orders and buyers, gross and net of the orders refunded in full (in the view's places).
+    const bought = orders.filter((o) => o.lines.some((l) => inScope(l.coop)));
+    const kept = bought.filter((o) => o.lines.some((l) => inScope(l.coop) && l.qty > l.refundedQty));
+    const buyers = (list: ModelOrder[]) => new Set(list.map((o) => o.buyer)).size;
+    const counts = {
+      orders: bought.length,
+      ordersNet: kept.length,
+      buyers: buyers(bought),
+      buyersNet: buyers(kept),
+    };
+    const { orders: gotOrders, ordersNet, buyers: gotBuyers, buyersNet } = report.headline;
+    expect({ orders: gotOrders, ordersNet, buyers: gotBuyers, buyersNet }, `${where} counts`).toEqual(counts);
+    // Channels: an online order picked up at the booth is its own figure, never a booth sale.
+    const channels = { onlineDelivery: 0, onlinePickup: 0, booth: 0, unit: 0 };
+    for (const o of orders)
+      for (const l of o.lines) if (inScope(l.coop)) channels[o.how] += (l.qty - l.refundedQty) * l.unit;
+    const h = report.headline;
+    expect(
+      { onlineDelivery: h.onlineDeliveryFen, onlinePickup: h.onlinePickupFen, booth: h.boothFen, unit: h.unitFen },
+      `${where} channels`,
+    ).toEqual(channels);
+    expect(h.onlineFen).toBe(channels.onlineDelivery + channels.onlinePickup);
     if (level !== "product") {
       for (const place of report.places)
         expect(place.netFen, `${where} ${place.id}`).toBe(model.get(`${target[level]}:${place.id}`) ?? 0);
@@ -442,6 +473,17 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
     for (const [i, place] of report.places.entries())
       expect(places.csvRows[i]![1], `${where} csv ${place.id}`).toBe(fenToDecimal(place.netFen));
     expect(places.csvRows.at(-1)![1]).toBe(fenToDecimal(scopeNet));
+    // The headline's CSV: the same counts, both ways, and the same channels, under the same labels.
+    const headlineCsv = new Map(tables.get("headline")!.csvRows.map(([label, value]) => [label, value]));
+    const zh = (key: MessageKey) => translate("zh", key);
+    expect(headlineCsv.get(zh("reports.headline.orders")), where).toBe(counts.ordersNet);
+    expect(headlineCsv.get(zh("reports.headline.ordersGross")), where).toBe(counts.orders);
+    expect(headlineCsv.get(zh("reports.headline.ordersRefunded")), where).toBe(counts.orders - counts.ordersNet);
+    expect(headlineCsv.get(zh("reports.headline.buyers")), where).toBe(counts.buyersNet);
+    expect(headlineCsv.get(zh("reports.headline.buyersGross")), where).toBe(counts.buyers);
+    expect(headlineCsv.get("线上下单·展位自提"), where).toBe(fenToDecimal(channels.onlinePickup));
+    expect(headlineCsv.get("展位现场销售"), where).toBe(fenToDecimal(channels.booth));
+    expect(headlineCsv.get("线上下单·快递"), where).toBe(fenToDecimal(channels.onlineDelivery));
     const orgTable = tables.get("organisations")!;
     for (const [i, org] of report.organisations.entries()) {
       expect(orgTable.csvRows[i]![2]).toBe(fenToDecimal(org.assistedFen));

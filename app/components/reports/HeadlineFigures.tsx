@@ -3,19 +3,29 @@ import { formatFen } from "~/utils/money";
 import { BarChart } from "./BarChart";
 import { Link } from "@remix-run/react";
 import { entriesHref } from "~/reports/entries-params";
+import { channelFigures } from "~/reports/headline";
 import type { ReportFilters } from "~/reports/report-params";
-import { percent } from "~/reports/tables";
+import { reportCsvHref } from "~/reports/report-params";
+import { percent, type ReportTable } from "~/reports/tables";
+import { DataTable } from "./DataTable";
 import type { Headline } from "~/reports/types";
 import { useLocale } from "~/utils/use-locale";
 
 /** The figures an organiser quotes first, then how the net sales divide (a chart that reads without colour). */
-export function HeadlineFigures({ headline, filters }: { headline: Headline; filters: ReportFilters }) {
+export function HeadlineFigures({
+  headline,
+  filters,
+  table,
+}: {
+  headline: Headline;
+  filters: ReportFilters;
+  /** The same figures as a table, with its CSV export. */
+  table: ReportTable;
+}) {
   const locale = useLocale();
   const t = useT();
   // Every money figure drills through to the ledger entries behind it.
   const certifiedView = { ...filters, certified: true };
-  const onlineView =
-    filters.channel && filters.channel !== "ONLINE" ? null : { ...filters, channel: "ONLINE" as const };
   const money = (fen: number) => formatFen(fen, locale);
   const count = (n: number) => n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US");
   const share = (fen: number) => {
@@ -33,14 +43,20 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
     {
       key: "orders",
       label: "reports.headline.orders",
-      value: count(headline.orders),
-      help: t("reports.headline.ordersHelp"),
+      value: count(headline.ordersNet),
+      help: t("reports.headline.ordersHelp", {
+        gross: count(headline.orders),
+        refunded: count(headline.orders - headline.ordersNet),
+      }),
     },
     {
       key: "buyers",
       label: "reports.headline.buyers",
-      value: count(headline.buyers),
-      help: t("reports.headline.buyersHelp"),
+      value: count(headline.buyersNet),
+      help: t("reports.headline.buyersHelp", {
+        gross: count(headline.buyers),
+        refunded: count(headline.buyers - headline.buyersNet),
+      }),
     },
     {
       key: "households",
@@ -69,14 +85,14 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
       href: entriesHref(locale, filters, { what: "assisted" }),
       help: t("reports.headline.assistedHelp"),
     },
-    {
-      key: "online",
-      label: "reports.headline.online",
-      value: money(headline.onlineFen),
-      href: onlineView ? entriesHref(locale, onlineView) : undefined,
-      help: `${t("reports.headline.booth")} ${money(headline.boothFen)}`,
-    },
   ];
+  // How the sales reached their buyers: an online order picked up at the booth is named as such,
+  // never counted as a booth sale (the same four labels as the entries list).
+  const channels = channelFigures(headline, filters).map((c) => ({
+    ...c,
+    label: t(c.label),
+    href: c.view ? entriesHref(locale, c.view, c.drill) : undefined,
+  }));
   const mix = [
     {
       label: t("reports.chart.certified"),
@@ -85,18 +101,18 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
       href: entriesHref(locale, certifiedView),
     },
     // Uncertified has no filter of its own; its figure is net minus certified (both linked).
-    { label: t("reports.chart.uncertified"), fen: headline.netFen - headline.certifiedFen, pattern: "hatch" as const },
     {
-      label: t("reports.headline.online"),
-      fen: headline.onlineFen,
-      pattern: "solid" as const,
-      href: onlineView ? entriesHref(locale, onlineView) : undefined,
-    },
-    {
-      label: t("reports.headline.booth"),
-      fen: headline.boothFen,
+      label: t("reports.chart.uncertified"),
+      fen: headline.netFen - headline.certifiedFen,
       pattern: "hatch" as const,
+      href: undefined,
     },
+    ...channels.map((c, i) => ({
+      label: c.label,
+      fen: c.fen,
+      pattern: i % 2 === 0 ? ("solid" as const) : ("hatch" as const),
+      href: c.href,
+    })),
     {
       label: t("reports.headline.direct"),
       fen: headline.directFen,
@@ -119,7 +135,7 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
         {figures.map((f) => (
           <div
             key={f.key}
-            className={`rounded border border-stone-200 bg-white p-3 ${f.key === "net" ? "col-span-2 lg:col-span-1" : ""}`}
+            className={`rounded border border-stone-200 bg-white p-3 ${f.key === "net" ? "col-span-2" : ""}`}
             data-testid={`headline-${f.key}`}
           >
             <dt className="text-sm text-stone-600">{t(f.label)}</dt>
@@ -140,6 +156,36 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
           </div>
         ))}
       </dl>
+      <section
+        aria-labelledby="headline-channels-heading"
+        className="rounded border border-stone-200 bg-white p-3"
+        data-testid="headline-channels"
+      >
+        <h3 id="headline-channels-heading" className="text-sm text-stone-600">
+          {t("reports.headline.channels")}
+        </h3>
+        <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-2 lg:grid-cols-4">
+          {channels.map((c) => (
+            <div key={c.key} data-testid={`headline-channel-${c.key}`}>
+              <dt className="text-sm text-stone-700">{c.label}</dt>
+              <dd className="text-lg font-bold tabular-nums">
+                {c.href ? (
+                  <Link
+                    to={c.href}
+                    className="underline decoration-stone-300 underline-offset-4 hover:decoration-brand-700"
+                    data-testid={`headline-channel-${c.key}-entries`}
+                  >
+                    {money(c.fen)}
+                  </Link>
+                ) : (
+                  money(c.fen)
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2 text-xs text-stone-600">{t("reports.headline.channelsHelp")}</p>
+      </section>
       <BarChart
         caption={{ zh: translate("zh", "reports.chart.mix"), en: translate("en", "reports.chart.mix") }}
         legendLabel={t("reports.chart.legend")}
@@ -152,6 +198,14 @@ export function HeadlineFigures({ headline, filters }: { headline: Headline; fil
           href: m.href,
         }))}
       />
+      <details className="print:hidden" data-testid="headline-table">
+        <summary className="cursor-pointer text-sm text-brand-700 underline underline-offset-2">
+          {t("reports.headline.asTable")}
+        </summary>
+        <div className="mt-2">
+          <DataTable table={table} csvHref={reportCsvHref(locale, filters, "headline")} />
+        </div>
+      </details>
     </section>
   );
 }

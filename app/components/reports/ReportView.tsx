@@ -111,7 +111,7 @@ export function ReportView({ report }: { report: ReportData }) {
 
   return (
     <div className="space-y-10">
-      <HeadlineFigures headline={report.headline} filters={report.filters} />
+      <HeadlineFigures headline={report.headline} filters={report.filters} table={tables.get("headline")!} />
 
       <Section
         id="places"
