@@ -3,14 +3,14 @@ import { isPrintable } from "~/utils/text";
 
 // Messages are i18n keys ("admin.error.*"), translated where they are shown.
 const slug = z
-  .string()
+  .string("admin.error.required")
   .trim()
   .min(1, "admin.error.required")
   .max(80, "admin.error.tooLong")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "admin.error.slug");
 const text = (max: number) =>
   z
-    .string()
+    .string("admin.error.required")
     .trim()
     .min(1, "admin.error.required")
     .max(max, "admin.error.tooLong")
@@ -18,7 +18,7 @@ const text = (max: number) =>
 const optionalText = (max: number) =>
   z.string().trim().max(max, "admin.error.tooLong").refine(isPrintable, "admin.error.invalid").default("");
 const isoDate = z
-  .string()
+  .string("admin.error.date")
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "admin.error.date");
 
@@ -55,7 +55,7 @@ export const CooperativeSchema = z.object({
     .min(0, "admin.error.number")
     .max(1_000_000, "admin.error.number"),
   boothNumber: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
     z.string().trim().max(20, "admin.error.tooLong").nullable(),
   ),
   contactName: optionalText(40),
@@ -81,26 +81,48 @@ export const OrganisationSchema = z.object({
   descriptionEn: optionalText(2000),
 });
 
-export const PartnershipSchema = z
-  .object({
-    organisationId: text(64),
-    target: z
-      .string()
-      .trim()
-      .regex(/^(cooperative|county):.+$/, "admin.error.choose"),
-    weight: z.coerce
-      .number("admin.error.number")
-      .int("admin.error.number")
-      .min(1, "admin.error.weight")
-      .max(1000, "admin.error.weight"),
-  })
-  .transform(({ target, ...rest }) => {
-    const [kind, id] = [target.slice(0, target.indexOf(":")), target.slice(target.indexOf(":") + 1)];
-    return { ...rest, cooperativeId: kind === "cooperative" ? id : null, countyId: kind === "county" ? id : null };
-  });
+/** The organiser's pairing form: an organisation, a cooperative or a county ("cooperative:<id>"), a weight. */
+export const SavePartnershipSchema = z.object({
+  intent: z.literal("save"),
+  organisationId: text(64),
+  target: z
+    .string("admin.error.choose")
+    .trim()
+    .regex(/^(cooperative|county):.+$/, "admin.error.choose"),
+  weight: z.coerce
+    .number("admin.error.number")
+    .int("admin.error.number")
+    .min(1, "admin.error.weight")
+    .max(1000, "admin.error.weight"),
+});
+
+/** A pairing removed from the list (its row's delete button). */
+export const DeletePartnershipSchema = z.object({ intent: z.literal("delete"), id: text(64) });
+
+/** Every post to /admin/partnerships, branched on `intent`. */
+export const PartnershipActionSchema = z.discriminatedUnion(
+  "intent",
+  [SavePartnershipSchema, DeletePartnershipSchema],
+  "admin.error.invalid",
+);
+
+/** What a pairing saves: the chosen target as a cooperative or a county. */
+export function toPartnership({ organisationId, target, weight }: z.output<typeof SavePartnershipSchema>) {
+  const colon = target.indexOf(":");
+  const [kind, id] = [target.slice(0, colon), target.slice(colon + 1)];
+  return { organisationId, weight, cooperativeId: kind === "cooperative" ? id : null, countyId: kind === "county" ? id : null };
+}
+export type PartnershipInput = ReturnType<typeof toPartnership>;
+
+const productId = z
+  .string("admin.error.notFound")
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "admin.error.notFound");
 
 export const ApproveCertificationSchema = z
   .object({
+    intent: z.literal("approve"),
+    productId,
     certificateNumber: text(40),
     certifyingBody: text(120),
     certifiedFrom: isoDate,
@@ -108,7 +130,19 @@ export const ApproveCertificationSchema = z
   })
   .refine((v) => v.certifiedFrom <= v.certifiedUntil, { path: ["certifiedUntil"], message: "admin.error.dateOrder" });
 
-export const RejectCertificationSchema = z.object({ reason: text(500) });
+export const RejectCertificationSchema = z.object({ intent: z.literal("reject"), productId, reason: text(500) });
+
+/** Every post to /admin/certification: one product's approve or reject form, branched on `intent`. */
+export const CertificationActionSchema = z.discriminatedUnion(
+  "intent",
+  [ApproveCertificationSchema, RejectCertificationSchema],
+  "admin.error.invalid",
+);
+
+/** Which product's form a certification post came from, so its reply shows on that form only. */
+export function certificationFormId(payload: Record<string, unknown>): string {
+  return `${String(payload.intent)}-${String(payload.productId)}`;
+}
 
 export const FairSchema = z
   .object({
@@ -154,21 +188,49 @@ export const InvitationSchema = z
     message: "admin.error.choose",
   });
 
-export const RefundSchema = z.object({
-  reason: text(500),
-  /** "all", or per line "qty:<orderLineId>" fields with quantities. */
-  scope: z.enum(["all", "lines"]),
-});
+/** A refund's quantity of one line: a whole number, or empty for none. */
+const refundQuantity = z
+  .string("admin.error.number")
+  .trim()
+  .regex(/^\d{0,5}$/, "admin.error.number")
+  .transform((v) => (v === "" ? 0 : Number(v)));
+
+/**
+ * An order's refund form: a reason, and which button was pressed ("all", or "lines" with the
+ * quantities typed per line in "qty:<orderLineId>" fields, read off the form as `quantities`).
+ */
+export const RefundSchema = z
+  .object({
+    reason: text(500),
+    scope: z.enum(["all", "lines"], "admin.error.choose"),
+  })
+  .catchall(refundQuantity)
+  .transform(({ reason, scope, ...fields }) => ({
+    reason: reason as string,
+    scope: scope as "all" | "lines",
+    quantities: Object.fromEntries(
+      Object.entries(fields)
+        .filter(([name]) => name.startsWith("qty:"))
+        .map(([name, quantity]) => [name.slice("qty:".length), quantity as number]),
+    ),
+  }));
+
+/** An organiser's two-step sign-in: start (a new secret), turn on with a code from the app, or turn off. */
+export const SecurityActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("propose") }),
+    z.object({
+      intent: z.literal("enable"),
+      code: z
+        .string("accounts.error.second-factor-invalid")
+        .trim()
+        .regex(/^\d{6}$/, "accounts.error.second-factor-invalid"),
+    }),
+    z.object({ intent: z.literal("disable") }),
+  ],
+  "admin.error.invalid",
+);
 
 /** The message for zod's own words (a wrong type, a missing field) on the console's forms. */
 export const ADMIN_FALLBACK = "admin.error.invalid";
-
-/** The first message for each field, as i18n keys. */
-export function adminErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("admin.error.") ? issue.message : "admin.error.invalid";
-  }
-  return errors;
-}

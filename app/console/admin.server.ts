@@ -8,7 +8,7 @@ import type {
   CountySchema,
   FairSchema,
   OrganisationSchema,
-  PartnershipSchema,
+  PartnershipInput,
   RegionSchema,
 } from "~/console/admin-schema";
 import { audit } from "~/accounts/accounts.server";
@@ -133,7 +133,7 @@ export function saveOrganisation(
 }
 
 /** Pairs an organisation with a cooperative or a county, or changes the weight of an existing pairing. */
-export async function savePartnership(prisma: PrismaClient, actorId: string, data: z.output<typeof PartnershipSchema>) {
+export async function savePartnership(prisma: PrismaClient, actorId: string, data: PartnershipInput) {
   const existing = await prisma.partnership.findFirst({
     where: { organisationId: data.organisationId, cooperativeId: data.cooperativeId, countyId: data.countyId },
   });

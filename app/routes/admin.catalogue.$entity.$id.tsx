@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import {
   ENTITY_FIELDS,
@@ -8,11 +9,19 @@ import {
   ORG_KIND_OPTIONS,
   type EntityName,
 } from "~/components/admin/entity-fields";
-import { FormField } from "~/components/FormField";
+import { ErrorList, Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { AdminError, saveCooperative, saveCounty, saveOrganisation, saveRegion } from "~/console/admin.server";
-import { adminErrors, CooperativeSchema, CountySchema, OrganisationSchema, RegionSchema } from "~/console/admin-schema";
+import {
+  ADMIN_FALLBACK,
+  CooperativeSchema,
+  CountySchema,
+  OrganisationSchema,
+  RegionSchema,
+} from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db, type Prisma } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { localeFromUrl, pick } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/console";
@@ -58,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** One schema per entity: the page's form and its action parse with the same one. */
 const SCHEMAS = {
   region: RegionSchema,
   county: CountySchema,
@@ -72,11 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await db();
   const id = params.id === "new" ? null : (params.id ?? null);
   if (id && !(await findRecord(prisma, entity, id))) notFound();
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  const parsed = SCHEMAS[entity].safeParse(form);
-  if (!parsed.success) return data({ values: form, errors: adminErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), SCHEMAS[entity], ADMIN_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    const input = parsed.data as never;
+    const input = submission.value as never;
     const saved =
       entity === "region"
         ? await saveRegion(prisma, user.id, id, input)
@@ -89,7 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/admin/catalogue/${entity}/${saved.id}?saved=1${lang}`);
   } catch (error) {
     if (error instanceof AdminError)
-      return data({ values: form, errors: { [error.field]: error.messageKey } }, { status: 409 });
+      return data(
+        { result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) },
+        { status: 409 },
+      );
     throw error;
   }
 }
@@ -97,9 +109,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditEntity() {
   const { locale, entity, isNew, values: loaded, regions, counties, saved: wasSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values: Record<string, string> = result?.values ?? loaded;
-  const errors: Record<string, string> = result?.errors ?? {};
   const t = useT();
+  const [form, fields] = useSchemaForm({
+    id: entity,
+    schema: SCHEMAS[entity],
+    fallback: ADMIN_FALLBACK,
+    lastResult: result?.result,
+    defaultValue: loaded,
+  });
   const saved = wasSaved && !result;
   const options = {
     regions,
@@ -107,6 +124,7 @@ export default function EditEntity() {
     linkage: LINKAGE_OPTIONS.map((o) => ({ id: o.value, nameZh: o.zh, nameEn: o.en })),
     orgKind: ORG_KIND_OPTIONS.map((o) => ({ id: o.value, nameZh: o.zh, nameEn: o.en })),
   };
+  const f = { fallback: ADMIN_FALLBACK };
   return (
     <div className="max-w-2xl">
       <h1 className="text-xl font-bold">
@@ -118,47 +136,47 @@ export default function EditEntity() {
           {t("console.saved")}
         </p>
       )}
-      <Form method="post" className="mt-4 space-y-4" noValidate>
-        {ENTITY_FIELDS[entity].map((field) => {
-          const label = locale === "zh" ? field.zh : field.en;
-          const error = errors[field.name] ? t.code(errors[field.name]!) : undefined;
-          if (field.kind === "checkbox") {
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} {...f} testId="form-error" />
+        {ENTITY_FIELDS[entity].map((spec) => {
+          const label = locale === "zh" ? spec.zh : spec.en;
+          const field = fields[spec.name]!;
+          if (spec.kind === "checkbox") {
             return (
-              <label key={field.name} className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  name={field.name}
-                  defaultChecked={values[field.name] === "true" || values[field.name] === "on"}
-                  className="h-5 w-5"
-                />
-                {label}
-              </label>
+              <div key={spec.name}>
+                <label className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    id={field.id}
+                    name={field.name}
+                    defaultChecked={field.initialValue === "true" || field.initialValue === "on"}
+                    className="h-5 w-5"
+                  />
+                  {label}
+                </label>
+                <ErrorList field={field} {...f} />
+              </div>
             );
           }
           return (
-            <FormField key={field.name} id={field.name} label={label} error={error}>
+            <Field key={spec.name} field={field} label={label} {...f}>
               {(p) =>
-                field.kind === "textarea" ? (
-                  <textarea {...p} name={field.name} rows={4} defaultValue={values[field.name]} />
-                ) : field.kind === "select" ? (
-                  <select {...p} name={field.name} defaultValue={values[field.name]}>
+                spec.kind === "textarea" ? (
+                  <textarea {...p} rows={4} />
+                ) : spec.kind === "select" ? (
+                  <select {...p} defaultValue={p.defaultValue ?? ""}>
                     <option value="">—</option>
-                    {options[field.options!].map((o) => (
+                    {options[spec.options!].map((o) => (
                       <option key={o.id} value={o.id}>
                         {pick(locale, o, "name")}
                       </option>
                     ))}
                   </select>
                 ) : (
-                  <input
-                    {...p}
-                    name={field.name}
-                    inputMode={field.kind === "number" ? "numeric" : undefined}
-                    defaultValue={values[field.name]}
-                  />
+                  <input {...p} inputMode={spec.kind === "number" ? "numeric" : undefined} />
                 )
               }
-            </FormField>
+            </Field>
           );
         })}
         <button type="submit" className="min-h-11 rounded bg-brand-700 px-6 py-2 font-semibold text-white">

@@ -1,12 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminForm } from "~/components/admin/AdminForm";
-import { FormField } from "~/components/FormField";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { deletePartnership, getCatalogueAdmin, savePartnership } from "~/console/admin.server";
-import { adminErrors, PartnershipSchema } from "~/console/admin-schema";
+import {
+  ADMIN_FALLBACK,
+  PartnershipActionSchema,
+  SavePartnershipSchema,
+  toPartnership,
+} from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl, pick } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/console";
 
@@ -18,41 +26,68 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: localeFromUrl(request.url), partnerships, organisations, cooperatives, counties };
 }
 
+/** Saves a pairing (the form) or deletes one (a row's button); both branch on one schema's `intent`. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const prisma = await db();
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  if (form.intent === "delete") {
-    const existing = await prisma.partnership.findUnique({ where: { id: form.id ?? "" } });
-    if (!existing) return data({ values: {}, errors: { form: "admin.error.notFound" }, saved: false }, { status: 404 });
+  const submission = parseSubmission(await request.formData(), PartnershipActionSchema, ADMIN_FALLBACK);
+  const intent = submission.payload.intent === "delete" ? "delete" : "save";
+  if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
+  const input = submission.value;
+  if (input.intent === "delete") {
+    const existing = await prisma.partnership.findUnique({ where: { id: input.id } });
+    if (!existing)
+      return data(
+        { intent, result: submission.reply({ formErrors: ["admin.error.notFound"] }), saved: false },
+        { status: 404 },
+      );
     await deletePartnership(prisma, user.id, existing.id);
-    return data({ values: {}, errors: {}, saved: true });
+    return data({ intent, result: submission.reply(), saved: true });
   }
-  const parsed = PartnershipSchema.safeParse(form);
-  if (!parsed.success) return data({ values: form, errors: adminErrors(parsed.error), saved: false }, { status: 400 });
-  const { organisationId, cooperativeId, countyId } = parsed.data;
+  const pairing = toPartnership(input);
   const [organisation, target] = await Promise.all([
-    prisma.organisation.count({ where: { id: organisationId } }),
-    cooperativeId
-      ? prisma.cooperative.count({ where: { id: cooperativeId } })
-      : prisma.county.count({ where: { id: countyId ?? "" } }),
+    prisma.organisation.count({ where: { id: pairing.organisationId } }),
+    pairing.cooperativeId
+      ? prisma.cooperative.count({ where: { id: pairing.cooperativeId } })
+      : prisma.county.count({ where: { id: pairing.countyId ?? "" } }),
   ]);
   if (!organisation || !target)
-    return data({ values: form, errors: { target: "admin.error.choose" }, saved: false }, { status: 400 });
-  await savePartnership(prisma, user.id, parsed.data);
-  return data({ values: {}, errors: {}, saved: true });
+    return data(
+      {
+        intent,
+        result: submission.reply({ fieldErrors: { [organisation ? "target" : "organisationId"]: ["admin.error.choose"] } }),
+        saved: false,
+      },
+      { status: 400 },
+    );
+  await savePartnership(prisma, user.id, pairing);
+  return data({ intent, result: submission.reply({ resetForm: true }), saved: true });
 }
 
 export default function PartnershipsAdmin() {
   const { locale, partnerships, organisations, cooperatives, counties } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const errors: Record<string, string> = result?.errors ?? {};
-  const values: Record<string, string> = result?.values ?? {};
+  const [form, fields] = useSchemaForm({
+    id: "partnership",
+    schema: SavePartnershipSchema,
+    fallback: ADMIN_FALLBACK,
+    lastResult: result?.intent === "save" ? result.result : undefined,
+    defaultValue: { weight: "1" },
+  });
+  const f = { fallback: ADMIN_FALLBACK };
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <section>
         <h1 className="text-xl font-bold">{t("console.partnerships")}</h1>
+        {result?.intent === "delete" && (
+          <FormErrors errors={result.result.error?.[""] ?? undefined} {...f} testId="form-error" className="mt-2 rounded bg-red-50 p-3 text-sm text-red-900" />
+        )}
+        {result?.intent === "delete" && result.saved && (
+          <p role="status" className="mt-2 text-sm text-green-900">
+            {t("console.saved")}
+          </p>
+        )}
         <table className="mt-3 w-full text-sm" data-testid="partnerships">
           <thead>
             <tr className="text-left text-stone-600">
@@ -89,16 +124,14 @@ export default function PartnershipsAdmin() {
       <AdminForm
         title={t("console.addPartnership")}
         submit={t("console.save")}
-        status={result?.saved ? t("console.saved") : undefined}
+        status={result?.intent === "save" && result.saved ? t("console.saved") : undefined}
         intent="save"
+        formProps={getFormProps(form)}
       >
-        <FormField
-          id="organisationId"
-          label={t("console.organisation")}
-          error={errors.organisationId && t.code(errors.organisationId)}
-        >
+        <FormErrors errors={form.errors} {...f} testId="form-error" />
+        <Field field={fields.organisationId} label={t("console.organisation")} {...f}>
           {(p) => (
-            <select {...p} name="organisationId" defaultValue={values.organisationId ?? ""}>
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
               <option value="">—</option>
               {organisations.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -107,10 +140,10 @@ export default function PartnershipsAdmin() {
               ))}
             </select>
           )}
-        </FormField>
-        <FormField id="target" label={t("console.target")} error={errors.target && t.code(errors.target)}>
+        </Field>
+        <Field field={fields.target} label={t("console.target")} {...f}>
           {(p) => (
-            <select {...p} name="target" defaultValue={values.target ?? ""}>
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
               <option value="">—</option>
               <optgroup label={t("console.cooperatives")}>
                 {cooperatives.map((c) => (
@@ -128,10 +161,10 @@ export default function PartnershipsAdmin() {
               </optgroup>
             </select>
           )}
-        </FormField>
-        <FormField id="weight" label={t("console.weight")} error={errors.weight && t.code(errors.weight)}>
-          {(p) => <input {...p} name="weight" inputMode="numeric" defaultValue={values.weight ?? "1"} />}
-        </FormField>
+        </Field>
+        <Field field={fields.weight} label={t("console.weight")} {...f}>
+          {(p) => <input {...p} inputMode="numeric" />}
+        </Field>
       </AdminForm>
     </div>
   );

@@ -1,15 +1,17 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConformInput, ConformSelect, FormErrors, panelBox, submitButton } from "~/components/units/Fields";
+import { panelBox, submitButton } from "~/components/units/Fields";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { audit } from "~/accounts/accounts.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { isUnit, listPledges, unitOptions } from "~/units/unit-accounts.server";
-import { PledgeSchema } from "~/units/unit-admin-schema";
+import { PledgeSchema, UNIT_ADMIN_FALLBACK } from "~/units/unit-admin-schema";
 import { recordPledge } from "~/units/units.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Records a unit's purchase pledge (认购签约) signed on a trade day. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const submission = parseWithZod(await request.formData(), { schema: PledgeSchema });
+  const submission = parseSubmission(await request.formData(), PledgeSchema, UNIT_ADMIN_FALLBACK);
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const prisma = await db();
   const { organisationId, amount, signedOn, notes } = submission.value;
@@ -57,14 +59,14 @@ export default function PledgesAdmin() {
   const { locale, today, units, pledges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = (key: string, p?: Record<string, string | number>) => translate(locale, key as MessageKey, p);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "pledge-form",
+    schema: PledgeSchema,
+    fallback: UNIT_ADMIN_FALLBACK,
     lastResult: actionData?.result,
     defaultValue: { signedOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PledgeSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
+  const f = { fallback: UNIT_ADMIN_FALLBACK };
   const total = pledges.reduce((sum, p) => sum + p.amountFen, 0);
   return (
     <div className="space-y-6">
@@ -76,18 +78,28 @@ export default function PledgesAdmin() {
       )}
       <Form method="post" {...getFormProps(form)} className={`${panelBox} max-w-xl`}>
         <h2 className="font-bold">{t("unitAdmin.pledges.new")}</h2>
-        <FormErrors errors={form.errors} t={t} />
-        <ConformSelect field={fields.organisationId} label={t("unitAdmin.report.unit")} t={t}>
-          <option value="">—</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {pick(locale, u, "name")}
-            </option>
-          ))}
-        </ConformSelect>
-        <ConformInput field={fields.amount} label={t("unitAdmin.pledges.amount")} t={t} inputMode="decimal" />
-        <ConformInput field={fields.signedOn} label={t("unitAdmin.pledges.signedOn")} t={t} type="date" />
-        <ConformInput field={fields.notes} label={t("unitAdmin.pledges.notes")} t={t} maxLength={500} />
+        <FormErrors errors={form.errors} {...f} testId="form-error" />
+        <Field field={fields.organisationId} label={t("unitAdmin.report.unit")} {...f}>
+          {(p) => (
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
+              <option value="">—</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {pick(locale, u, "name")}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field field={fields.amount} label={t("unitAdmin.pledges.amount")} {...f}>
+          {(p) => <input {...p} inputMode="decimal" />}
+        </Field>
+        <Field field={fields.signedOn} label={t("unitAdmin.pledges.signedOn")} {...f}>
+          {(p) => <input {...p} type="date" />}
+        </Field>
+        <Field field={fields.notes} label={t("unitAdmin.pledges.notes")} {...f}>
+          {(p) => <input {...p} maxLength={500} />}
+        </Field>
         <button type="submit" className={submitButton}>
           {t("unitAdmin.pledges.submit")}
         </button>

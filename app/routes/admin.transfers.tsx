@@ -1,10 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConformInput, FormErrors, panelBox, submitButton } from "~/components/units/Fields";
-import { AwaitingTransfers, HeldTransfers, RecentTransfers, type RowErrors } from "~/components/units/TransferPanels";
+import { panelBox, submitButton } from "~/components/units/Fields";
+import { AwaitingTransfers, HeldTransfers, RecentTransfers } from "~/components/units/TransferPanels";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { audit } from "~/accounts/accounts.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { changeTransferHold, recordTransfer, UnitOrderError } from "~/payments/unit-checkout.server";
@@ -16,8 +17,14 @@ import {
   rejectHeldTransfer,
   TransferReviewError,
 } from "~/units/transfer-review.server";
-import { HoldSchema, ResolveTransferSchema, TransferSchema } from "~/units/unit-admin-schema";
+import {
+  RecordTransferSchema,
+  transferFormId,
+  TransfersActionSchema,
+  UNIT_ADMIN_FALLBACK,
+} from "~/units/unit-admin-schema";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -47,22 +54,21 @@ type Outcome =
   | { kind: "hold"; released: boolean };
 
 /**
- * Four forms: record a transfer from the bank statement (through recordTransfer and so
- * applyPaymentEvent), apply or reject a held one, and extend or release an order's hold.
+ * Four forms, one schema branched on `intent`: record a transfer from the bank statement (through
+ * recordTransfer and so applyPaymentEvent), apply or reject a held one, and extend or release an
+ * order's hold. The reply names the form it answers (transferFormId), which alone shows it.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const prisma = await db();
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const none = { record: undefined, rowErrors: null as RowErrors, outcome: null as Outcome | null };
+  const submission = parseSubmission(await request.formData(), TransfersActionSchema, UNIT_ADMIN_FALLBACK);
+  const formId = transferFormId(submission.payload);
+  const answer = (result: ReturnType<typeof submission.reply>, outcome: Outcome | null, status = 200) =>
+    data({ formId, result, outcome }, { status });
+  if (submission.status !== "success") return answer(submission.reply(), null, 400);
+  const input = submission.value;
 
-  if (intent === "apply" || intent === "reject") {
-    const submission = parseWithZod(formData, { schema: ResolveTransferSchema });
-    const rowId = String(formData.get("transferId") ?? "");
-    if (submission.status !== "success")
-      return data({ ...none, rowErrors: { rowId, errors: submission.reply().error ?? {} } }, { status: 400 });
-    const input = submission.value;
+  if (input.intent === "apply" || input.intent === "reject") {
     try {
       if (input.intent === "apply") {
         const result = await applyHeldTransfer(prisma, { ...input, amountFen: input.amount, resolvedById: user.id });
@@ -83,44 +89,38 @@ export async function action({ request }: ActionFunctionArgs) {
           after: { note: input.note },
         });
       }
-      return data({ ...none, outcome: { kind: "resolved", how: input.intent } as Outcome });
+      return answer(submission.reply({ resetForm: true }), { kind: "resolved", how: input.intent });
     } catch (error) {
       if (!(error instanceof TransferReviewError)) throw error;
-      const field = error.problem === "still-mismatched" ? "amount" : "form";
-      return data(
-        { ...none, rowErrors: { rowId, errors: { [field]: [`unitAdmin.error.review.${error.problem}`] } } },
-        { status: 409 },
+      const message = [`unitAdmin.error.review.${error.problem}`];
+      return answer(
+        submission.reply(
+          error.problem === "still-mismatched" ? { fieldErrors: { amount: message } } : { formErrors: message },
+        ),
+        null,
+        409,
       );
     }
   }
 
-  if (intent === "hold") {
-    const submission = parseWithZod(formData, { schema: HoldSchema });
-    const rowId = String(formData.get("orderId") ?? "");
-    if (submission.status !== "success")
-      return data({ ...none, rowErrors: { rowId, errors: submission.reply().error ?? {} } }, { status: 400 });
+  if (input.intent === "hold") {
     try {
-      const until = await changeTransferHold(prisma, submission.value.orderId, submission.value.days);
+      const until = await changeTransferHold(prisma, input.orderId, input.days);
       await audit(prisma, {
         actorId: user.id,
         action: until ? "transfer.hold.extend" : "transfer.hold.release",
         entity: "Order",
-        entityId: submission.value.orderId,
-        after: { days: submission.value.days, until },
+        entityId: input.orderId,
+        after: { days: input.days, until },
       });
-      return data({ ...none, outcome: { kind: "hold", released: until === null } as Outcome });
+      return answer(submission.reply(), { kind: "hold", released: until === null });
     } catch (error) {
       if (!(error instanceof UnitOrderError)) throw error;
-      return data(
-        { ...none, rowErrors: { rowId, errors: { form: [`unitAdmin.error.hold.${error.problem}`] } } },
-        { status: 409 },
-      );
+      return answer(submission.reply({ formErrors: [`unitAdmin.error.hold.${error.problem}`] }), null, 409);
     }
   }
 
-  const submission = parseWithZod(formData, { schema: TransferSchema });
-  if (submission.status !== "success") return data({ ...none, record: submission.reply() }, { status: 400 });
-  const { reference, amount, receivedOn, payerName } = submission.value;
+  const { reference, amount, receivedOn, payerName } = input;
   const result = await recordTransfer(prisma, {
     reference,
     amountFen: amount,
@@ -129,9 +129,10 @@ export async function action({ request }: ActionFunctionArgs) {
     recordedById: user.id,
   });
   if (result.status === "unknown-reference")
-    return data(
-      { ...none, record: submission.reply({ fieldErrors: { reference: ["unitAdmin.error.unknownReference"] } }) },
-      { status: 404 },
+    return answer(
+      submission.reply({ fieldErrors: { reference: ["unitAdmin.error.unknownReference"] } }),
+      null,
+      404,
     );
   await audit(prisma, {
     actorId: user.id,
@@ -146,24 +147,22 @@ export async function action({ request }: ActionFunctionArgs) {
       : result.duplicate
         ? { kind: "duplicate" }
         : { kind: "applied", orderStatus: result.orderStatus };
-  return data(
-    { ...none, record: submission.reply({ resetForm: true }), outcome },
-    { status: result.status === "held" ? 202 : 200 },
-  );
+  return answer(submission.reply({ resetForm: true }), outcome, result.status === "held" ? 202 : 200);
 }
 
 export default function TransfersAdmin() {
   const { locale, today, held, awaiting, recent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = (key: string, p?: Record<string, string | number>) => translate(locale, key as MessageKey, p);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "transfer-form",
-    lastResult: actionData?.record,
+    schema: RecordTransferSchema,
+    fallback: UNIT_ADMIN_FALLBACK,
+    lastResult: actionData?.formId === "transfer-form" ? actionData.result : undefined,
     defaultValue: { receivedOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TransferSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
+  const f = { fallback: UNIT_ADMIN_FALLBACK };
+  const reply = actionData ? { formId: actionData.formId, result: actionData.result } : null;
   const outcome = actionData?.outcome;
   return (
     <div className="space-y-6">
@@ -191,29 +190,36 @@ export default function TransfersAdmin() {
       <Form method="post" {...getFormProps(form)} className={`${panelBox} max-w-xl`}>
         <h2 className="font-bold">{t("unitAdmin.transfers.record")}</h2>
         <p className="text-sm text-stone-700">{t("unitAdmin.transfers.recordIntro")}</p>
-        <input type="hidden" name="intent" value="record" />
-        <FormErrors errors={form.errors} t={t} />
-        <ConformInput
+        <input type="hidden" name={fields.intent.name} value="record" />
+        <FormErrors errors={form.errors} {...f} testId="form-error" />
+        <Field
           field={fields.reference}
           label={t("unitAdmin.transfers.reference")}
-          t={t}
-          autoCapitalize="characters"
           hint={t("unitAdmin.transfers.referenceHint")}
-        />
-        <ConformInput field={fields.amount} label={t("unitAdmin.transfers.amount")} t={t} inputMode="decimal" />
-        <ConformInput field={fields.receivedOn} label={t("unitAdmin.transfers.receivedOn")} t={t} type="date" />
-        <ConformInput field={fields.payerName} label={t("unitAdmin.transfers.payerName")} t={t} maxLength={120} />
+          {...f}
+        >
+          {(p) => <input {...p} autoCapitalize="characters" />}
+        </Field>
+        <Field field={fields.amount} label={t("unitAdmin.transfers.amount")} {...f}>
+          {(p) => <input {...p} inputMode="decimal" />}
+        </Field>
+        <Field field={fields.receivedOn} label={t("unitAdmin.transfers.receivedOn")} {...f}>
+          {(p) => <input {...p} type="date" />}
+        </Field>
+        <Field field={fields.payerName} label={t("unitAdmin.transfers.payerName")} {...f}>
+          {(p) => <input {...p} maxLength={120} />}
+        </Field>
         <button type="submit" className={submitButton}>
           {t("unitAdmin.transfers.recordSubmit")}
         </button>
       </Form>
       <section className="space-y-3">
         <h2 className="text-lg font-bold">{t("unitAdmin.transfers.heldTitle")}</h2>
-        <HeldTransfers locale={locale} t={t} held={held} rowErrors={actionData?.rowErrors ?? null} />
+        <HeldTransfers locale={locale} t={t} held={held} reply={reply} />
       </section>
       <section className="space-y-3">
         <h2 className="text-lg font-bold">{t("unitAdmin.transfers.awaitingTitle")}</h2>
-        <AwaitingTransfers locale={locale} t={t} orders={awaiting} rowErrors={actionData?.rowErrors ?? null} />
+        <AwaitingTransfers locale={locale} t={t} orders={awaiting} reply={reply} />
       </section>
       <section className="space-y-3">
         <h2 className="text-lg font-bold">{t("unitAdmin.transfers.recentTitle")}</h2>

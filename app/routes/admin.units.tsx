@@ -1,14 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConformInput, ConformSelect, FormErrors, panelBox, submitButton } from "~/components/units/Fields";
+import { panelBox, submitButton } from "~/components/units/Fields";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { audit } from "~/accounts/accounts.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { createUnit, listUnits, UnitAccountError } from "~/units/unit-accounts.server";
-import { UNIT_KINDS, UnitSchema } from "~/units/unit-admin-schema";
+import { UNIT_ADMIN_FALLBACK, UNIT_KINDS, UnitSchema } from "~/units/unit-admin-schema";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Registers a buying unit; its buyers are then invited from /admin/invitations. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const submission = parseWithZod(await request.formData(), { schema: UnitSchema });
+  const submission = parseSubmission(await request.formData(), UnitSchema, UNIT_ADMIN_FALLBACK);
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const prisma = await db();
   try {
@@ -48,13 +50,13 @@ export default function UnitsAdmin() {
   const { locale, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = (key: string, p?: Record<string, string | number>) => translate(locale, key as MessageKey, p);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "unit-form",
+    schema: UnitSchema,
+    fallback: UNIT_ADMIN_FALLBACK,
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
+  const f = { fallback: UNIT_ADMIN_FALLBACK };
   const suffix = locale === "en" ? "&lang=en" : "";
   return (
     <div className="space-y-6">
@@ -119,32 +121,39 @@ export default function UnitsAdmin() {
       </div>
       <Form method="post" {...getFormProps(form)} className={`${panelBox} max-w-xl`}>
         <h2 className="font-bold">{t("unitAdmin.units.new")}</h2>
-        <FormErrors errors={form.errors} t={t} />
-        <ConformInput field={fields.nameZh} label={t("unitAdmin.units.nameZh")} t={t} maxLength={80} />
-        <ConformInput field={fields.nameEn} label={t("unitAdmin.units.nameEn")} t={t} maxLength={160} />
-        <ConformInput
-          field={fields.slug}
-          label={t("unitAdmin.units.slug")}
-          t={t}
-          hint={t("unitAdmin.units.slugHint")}
-        />
-        <ConformSelect field={fields.buyerKind} label={t("unitAdmin.units.kind")} t={t}>
-          <option value="">—</option>
-          {UNIT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`unitAdmin.kind.${kind}`)}
-            </option>
-          ))}
-        </ConformSelect>
-        <ConformInput field={fields.invoiceTitle} label={t("unitAdmin.units.invoiceTitle")} t={t} maxLength={120} />
-        <ConformInput
+        <FormErrors errors={form.errors} {...f} testId="form-error" />
+        <Field field={fields.nameZh} label={t("unitAdmin.units.nameZh")} {...f}>
+          {(p) => <input {...p} maxLength={80} />}
+        </Field>
+        <Field field={fields.nameEn} label={t("unitAdmin.units.nameEn")} {...f}>
+          {(p) => <input {...p} maxLength={160} />}
+        </Field>
+        <Field field={fields.slug} label={t("unitAdmin.units.slug")} hint={t("unitAdmin.units.slugHint")} {...f}>
+          {(p) => <input {...p} />}
+        </Field>
+        <Field field={fields.buyerKind} label={t("unitAdmin.units.kind")} {...f}>
+          {(p) => (
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
+              <option value="">—</option>
+              {UNIT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`unitAdmin.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field field={fields.invoiceTitle} label={t("unitAdmin.units.invoiceTitle")} {...f}>
+          {(p) => <input {...p} maxLength={120} />}
+        </Field>
+        <Field
           field={fields.creditCode}
           label={t("unitAdmin.units.creditCode")}
-          t={t}
           hint={t("unitAdmin.units.creditCodeHint")}
-          maxLength={24}
-          autoCapitalize="characters"
-        />
+          {...f}
+        >
+          {(p) => <input {...p} maxLength={24} autoCapitalize="characters" />}
+        </Field>
         <button type="submit" className={submitButton}>
           {t("unitAdmin.units.create")}
         </button>

@@ -97,7 +97,9 @@ export const PledgeSchema = z.object({
   notes: optionalText(500),
 });
 
-export const TransferSchema = z.object({
+/** A transfer read off the bank statement. */
+export const RecordTransferSchema = z.object({
+  intent: z.literal("record"),
   reference: z
     .string(required)
     .trim()
@@ -110,27 +112,38 @@ export const TransferSchema = z.object({
   payerName: text(120),
 });
 
-export const ResolveTransferSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("apply"), transferId: id, amount, note: optionalText(300) }),
-    z.object({ intent: z.literal("reject"), transferId: id, note: text(300) }),
-  ],
-  "unitAdmin.error.invalid",
-);
+/** A held transfer applied with its amount corrected from the bank slip. */
+export const ApplyTransferSchema = z.object({
+  intent: z.literal("apply"),
+  transferId: id,
+  amount,
+  note: optionalText(300),
+});
+
+/** A held transfer not applied (it goes back to the payer), with the reason. */
+export const RejectTransferSchema = z.object({ intent: z.literal("reject"), transferId: id, note: text(300) });
 
 /** Extend an order's hold by 1–30 days, or release it now (days = 0). */
 export const HoldSchema = z.object({
+  intent: z.literal("hold"),
   orderId: z
     .string("unitAdmin.error.invalid")
     .trim()
     .regex(/^[0-9a-f-]{36}$/, "unitAdmin.error.invalid"),
-  days: z.coerce
-    .number("unitAdmin.error.holdDays")
-    .int("unitAdmin.error.holdDays")
-    .min(0, "unitAdmin.error.holdDays")
-    .max(30, "unitAdmin.error.holdDays"),
+  days: z
+    .string("unitAdmin.error.holdDays")
+    .trim()
+    .regex(/^\d{1,2}$/, "unitAdmin.error.holdDays")
+    .transform(Number)
+    .pipe(z.number().max(30, "unitAdmin.error.holdDays")),
 });
+
+/** Every post to /admin/transfers, branched on `intent`; each form validates with its own member. */
+export const TransfersActionSchema = z.discriminatedUnion(
+  "intent",
+  [RecordTransferSchema, ApplyTransferSchema, RejectTransferSchema, HoldSchema],
+  "unitAdmin.error.invalid",
+);
 
 export const InvoiceIssuedSchema = z.object({
   invoiceId: id,
@@ -141,3 +154,25 @@ export const InvoiceIssuedSchema = z.object({
     .regex(/^[0-9A-Za-z-]{8,24}$/, "unitAdmin.error.invoiceNumber"),
   issuedOn: day,
 });
+
+/** The message for zod's own words (a wrong type, a missing field) on the unit forms. */
+export const UNIT_ADMIN_FALLBACK = "unitAdmin.error.invalid";
+
+/**
+ * Which form on /admin/transfers a post came from (the record form, or one row's apply, reject,
+ * extend or release form), read from what was sent, so a reply's errors show on that form only.
+ */
+export function transferFormId(payload: Record<string, unknown>): string | null {
+  const value = (name: string) => (typeof payload[name] === "string" ? (payload[name] as string) : "");
+  switch (value("intent")) {
+    case "record":
+      return "transfer-form";
+    case "apply":
+    case "reject":
+      return `${value("intent")}-${value("transferId")}`;
+    case "hold":
+      return `${value("days") === "0" ? "release" : "hold"}-${value("orderId")}`;
+    default:
+      return null;
+  }
+}

@@ -1,5 +1,14 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { FormField } from "~/components/FormField";
+import { ErrorList, Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import {
+  ApplyTransferSchema,
+  HoldSchema,
+  RejectTransferSchema,
+  UNIT_ADMIN_FALLBACK,
+} from "~/units/unit-admin-schema";
+import type { FormReply } from "~/utils/forms";
 import { isoDay, formatDateTime } from "~/utils/shanghai-time";
 import { pick, type Locale } from "~/utils/i18n";
 import { fenToDecimal, formatFen } from "~/utils/money";
@@ -17,91 +26,97 @@ export interface HeldTransfer {
   order: { id: string; status: string; totalFen: number; onBehalfOf: Unit };
 }
 
-/** Per-row results of the review forms: which transfer, which field, which message key. */
-export type RowErrors = { rowId: string; errors: Record<string, string[] | null | undefined> } | null;
+/** The action's last reply and the form it answers (transferFormId); each row form takes only its own. */
+export type RowReply = { formId: string | null; result: FormReply | undefined } | null;
 
 const day = (value: string | Date) => isoDay(new Date(value));
+const f = { fallback: UNIT_ADMIN_FALLBACK };
+const replyFor = (reply: RowReply, formId: string) => (reply?.formId === formId ? reply.result : undefined);
 
 /** Held transfers, each with "apply (amount corrected)" and "reject" forms; both work without JavaScript. */
 export function HeldTransfers({
   locale,
   t,
   held,
-  rowErrors,
+  reply,
 }: {
   locale: Locale;
   t: Translate;
   held: HeldTransfer[];
-  rowErrors: RowErrors;
+  reply: RowReply;
 }) {
   if (held.length === 0) return <p className="text-stone-600">{t("unitAdmin.transfers.noneHeld")}</p>;
   return (
     <ul className="space-y-3" data-testid="held-transfers">
-      {held.map((transfer) => {
-        const errors = rowErrors?.rowId === transfer.id ? rowErrors.errors : {};
-        const message = (field: string) => (errors[field]?.[0] ? t(errors[field]![0]!) : undefined);
-        return (
-          <li key={transfer.id} className={`${panelBox} border-amber-400`} data-testid="held-transfer">
-            <p className="font-semibold">
-              {transfer.order.onBehalfOf ? pick(locale, transfer.order.onBehalfOf, "name") : "—"} ·{" "}
-              <span className="font-mono">{transfer.reference}</span>
-            </p>
-            <p className="text-sm">
-              {t("unitAdmin.transfers.heldLine", {
-                received: formatFen(transfer.amountFen, locale),
-                expected: formatFen(transfer.order.totalFen, locale),
-                payer: transfer.payerName,
-                day: day(transfer.receivedOn),
-              })}
-            </p>
-            {message("form") && (
-              <p role="alert" className="text-sm text-red-800">
-                {message("form")}
-              </p>
-            )}
-            <div className="grid gap-3 md:grid-cols-2">
-              <Form method="post" className="space-y-2" noValidate>
-                <input type="hidden" name="intent" value="apply" />
-                <input type="hidden" name="transferId" value={transfer.id} />
-                <FormField
-                  id={`amount-${transfer.id}`}
-                  label={t("unitAdmin.transfers.correctedAmount")}
-                  error={message("amount")}
-                >
-                  {(p) => (
-                    <input {...p} name="amount" inputMode="decimal" defaultValue={fenToDecimal(transfer.amountFen)} />
-                  )}
-                </FormField>
-                <FormField
-                  id={`apply-note-${transfer.id}`}
-                  label={t("unitAdmin.transfers.note")}
-                  error={message("note")}
-                >
-                  {(p) => <input {...p} name="note" maxLength={300} />}
-                </FormField>
-                <button type="submit" className={smallButton}>
-                  {t("unitAdmin.transfers.apply")}
-                </button>
-              </Form>
-              <Form method="post" className="space-y-2" noValidate>
-                <input type="hidden" name="intent" value="reject" />
-                <input type="hidden" name="transferId" value={transfer.id} />
-                <FormField
-                  id={`reject-note-${transfer.id}`}
-                  label={t("unitAdmin.transfers.rejectReason")}
-                  error={errors.note && !errors.amount ? message("note") : undefined}
-                >
-                  {(p) => <input {...p} name="note" maxLength={300} />}
-                </FormField>
-                <button type="submit" className={`${smallButton} border-red-700 text-red-800`}>
-                  {t("unitAdmin.transfers.reject")}
-                </button>
-              </Form>
-            </div>
-          </li>
-        );
-      })}
+      {held.map((transfer) => (
+        <li key={transfer.id} className={`${panelBox} border-amber-400`} data-testid="held-transfer">
+          <p className="font-semibold">
+            {transfer.order.onBehalfOf ? pick(locale, transfer.order.onBehalfOf, "name") : "—"} ·{" "}
+            <span className="font-mono">{transfer.reference}</span>
+          </p>
+          <p className="text-sm">
+            {t("unitAdmin.transfers.heldLine", {
+              received: formatFen(transfer.amountFen, locale),
+              expected: formatFen(transfer.order.totalFen, locale),
+              payer: transfer.payerName,
+              day: day(transfer.receivedOn),
+            })}
+          </p>
+          <div className="grid gap-3 md:grid-cols-2">
+            <ApplyForm t={t} transfer={transfer} lastResult={replyFor(reply, `apply-${transfer.id}`)} />
+            <RejectForm t={t} transfer={transfer} lastResult={replyFor(reply, `reject-${transfer.id}`)} />
+          </div>
+        </li>
+      ))}
     </ul>
+  );
+}
+
+function ApplyForm({ t, transfer, lastResult }: { t: Translate; transfer: HeldTransfer; lastResult?: FormReply }) {
+  const [form, fields] = useSchemaForm({
+    id: `apply-${transfer.id}`,
+    schema: ApplyTransferSchema,
+    lastResult,
+    defaultValue: { amount: fenToDecimal(transfer.amountFen) },
+    ...f,
+  });
+  return (
+    <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} {...f} testId="form-error" />
+      <input type="hidden" name={fields.intent.name} value="apply" />
+      <input type="hidden" name={fields.transferId.name} value={transfer.id} />
+      <Field field={fields.amount} label={t("unitAdmin.transfers.correctedAmount")} {...f}>
+        {(p) => <input {...p} inputMode="decimal" />}
+      </Field>
+      <Field field={fields.note} label={t("unitAdmin.transfers.note")} {...f}>
+        {(p) => <input {...p} maxLength={300} />}
+      </Field>
+      <button type="submit" className={smallButton}>
+        {t("unitAdmin.transfers.apply")}
+      </button>
+    </Form>
+  );
+}
+
+function RejectForm({ t, transfer, lastResult }: { t: Translate; transfer: HeldTransfer; lastResult?: FormReply }) {
+  const [form, fields] = useSchemaForm({
+    id: `reject-${transfer.id}`,
+    schema: RejectTransferSchema,
+    lastResult,
+    ...f,
+  });
+  return (
+    <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} {...f} testId="form-error" />
+      <input type="hidden" name={fields.intent.name} value="reject" />
+      <input type="hidden" name={fields.transferId.name} value={transfer.id} />
+      <Field field={fields.note} label={t("unitAdmin.transfers.rejectReason")} {...f}>
+        {(p) => <input {...p} maxLength={300} />}
+      </Field>
+      <button type="submit" className={`${smallButton} border-red-700 text-red-800`}>
+        {t("unitAdmin.transfers.reject")}
+      </button>
+    </Form>
   );
 }
 
@@ -118,12 +133,12 @@ export function AwaitingTransfers({
   locale,
   t,
   orders,
-  rowErrors,
+  reply,
 }: {
   locale: Locale;
   t: Translate;
   orders: AwaitingOrder[];
-  rowErrors: RowErrors;
+  reply: RowReply;
 }) {
   if (orders.length === 0) return <p className="text-stone-600">{t("unitAdmin.transfers.noneAwaiting")}</p>;
   return (
@@ -139,60 +154,80 @@ export function AwaitingTransfers({
           </tr>
         </thead>
         <tbody>
-          {orders.map((order) => {
-            const error =
-              rowErrors?.rowId === order.id ? (rowErrors.errors.days?.[0] ?? rowErrors.errors.form?.[0]) : null;
-            return (
-              <tr key={order.id} className="border-b border-stone-200 align-top" data-testid="awaiting-order">
-                <td className="py-2 font-mono">{order.transferReference}</td>
-                <td>{order.onBehalfOf ? pick(locale, order.onBehalfOf, "name") : "—"}</td>
-                <td className="text-right">{formatFen(order.totalFen, locale)}</td>
-                <td>{formatDateTime(order.reservedUntil, locale)}</td>
-                <td className="space-y-1">
-                  <div className="flex flex-wrap gap-2">
-                    <Form method="post" className="flex items-center gap-1">
-                      <input type="hidden" name="intent" value="hold" />
-                      <input type="hidden" name="orderId" value={order.id} />
-                      <label className="sr-only" htmlFor={`days-${order.id}`}>
-                        {t("unitAdmin.transfers.extendDays")}
-                      </label>
-                      <select
-                        id={`days-${order.id}`}
-                        name="days"
-                        defaultValue="7"
-                        className="min-h-11 rounded border border-stone-400 px-2"
-                      >
-                        {[1, 3, 7, 14].map((d) => (
-                          <option key={d} value={d}>
-                            {t("unitAdmin.transfers.days", { days: d })}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className={smallButton}>
-                        {t("unitAdmin.transfers.extend")}
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="hold" />
-                      <input type="hidden" name="orderId" value={order.id} />
-                      <input type="hidden" name="days" value="0" />
-                      <button type="submit" className={`${smallButton} border-red-700 text-red-800`}>
-                        {t("unitAdmin.transfers.release")}
-                      </button>
-                    </Form>
-                  </div>
-                  {error && (
-                    <p role="alert" className="text-red-800">
-                      {t(error)}
-                    </p>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {orders.map((order) => (
+            <tr key={order.id} className="border-b border-stone-200 align-top" data-testid="awaiting-order">
+              <td className="py-2 font-mono">{order.transferReference}</td>
+              <td>{order.onBehalfOf ? pick(locale, order.onBehalfOf, "name") : "—"}</td>
+              <td className="text-right">{formatFen(order.totalFen, locale)}</td>
+              <td>{formatDateTime(order.reservedUntil, locale)}</td>
+              <td className="space-y-1">
+                <div className="flex flex-wrap gap-2">
+                  <HoldForm t={t} order={order} release={false} lastResult={replyFor(reply, `hold-${order.id}`)} />
+                  <HoldForm t={t} order={order} release lastResult={replyFor(reply, `release-${order.id}`)} />
+                </div>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Extend the hold by the days chosen, or (release) end it now: the same schema, days = 0. */
+function HoldForm({
+  t,
+  order,
+  release,
+  lastResult,
+}: {
+  t: Translate;
+  order: AwaitingOrder;
+  release: boolean;
+  lastResult?: FormReply;
+}) {
+  const [form, fields] = useSchemaForm({
+    id: `${release ? "release" : "hold"}-${order.id}`,
+    schema: HoldSchema,
+    lastResult,
+    defaultValue: { days: release ? "0" : "7" },
+    ...f,
+  });
+  return (
+    <Form method="post" className="space-y-1" {...getFormProps(form)}>
+      <div className="flex items-center gap-1">
+        <input type="hidden" name={fields.intent.name} value="hold" />
+        <input type="hidden" name={fields.orderId.name} value={order.id} />
+        {release ? (
+          <input type="hidden" name={fields.days.name} value="0" />
+        ) : (
+          <>
+            <label className="sr-only" htmlFor={fields.days.id}>
+              {t("unitAdmin.transfers.extendDays")}
+            </label>
+            <select
+              id={fields.days.id}
+              name={fields.days.name}
+              defaultValue={typeof fields.days.initialValue === "string" ? fields.days.initialValue : "7"}
+              aria-invalid={fields.days.errors?.length ? true : undefined}
+              aria-describedby={fields.days.errors?.length ? fields.days.errorId : undefined}
+              className="min-h-11 rounded border border-stone-400 px-2"
+            >
+              {[1, 3, 7, 14].map((d) => (
+                <option key={d} value={d}>
+                  {t("unitAdmin.transfers.days", { days: d })}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <button type="submit" className={release ? `${smallButton} border-red-700 text-red-800` : smallButton}>
+          {t(release ? "unitAdmin.transfers.release" : "unitAdmin.transfers.extend")}
+        </button>
+      </div>
+      <ErrorList field={fields.days} {...f} testId={`error-days-${release ? "release" : "hold"}`} />
+      <FormErrors errors={form.errors} {...f} testId="form-error" className="text-sm text-red-800" />
+    </Form>
   );
 }
 
