@@ -9,10 +9,11 @@ import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { panel } from "~/components/portal/styles";
 import { BoothSoldOutError, getBoothScreen, recordBoothSale } from "~/payments/booth.server";
 import { PortalConflictError } from "~/portal/portal-common.server";
-import { BoothSaleSchema, formValues, portalErrors } from "~/portal/portal-schema";
+import { BoothSaleSchema, PORTAL_FALLBACK } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl, localePath, pick } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
@@ -38,20 +39,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCooperativeStaff(request);
-  const values = formValues(await request.formData());
-  const parsed = BoothSaleSchema.safeParse(values);
-  if (!parsed.success) return data({ values, errors: portalErrors(parsed.error), soldOut: null }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), BoothSaleSchema, PORTAL_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), soldOut: null }, { status: 400 });
   try {
     const sale = await recordBoothSale(await db(), {
       cooperativeId: user.cooperativeId,
       actorId: user.id,
-      input: parsed.data,
+      input: submission.value,
     });
     return redirect(portalHref(localeFromUrl(request.url), "/portal/booth", { sold: sale.orderId }));
   } catch (error) {
-    if (error instanceof BoothSoldOutError) return data({ values, errors: {}, soldOut: error.items }, { status: 409 });
+    // Nothing was recorded: the till shows the quantities again, with what is left of each.
+    if (error instanceof BoothSoldOutError)
+      return data({ result: submission.reply(), soldOut: error.items }, { status: 409 });
     if (error instanceof PortalConflictError)
-      return data({ values, errors: { [error.field]: error.message }, soldOut: null }, { status: 409 });
+      return data(
+        { result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), soldOut: null },
+        { status: 409 },
+      );
     throw error;
   }
 }
@@ -107,8 +112,7 @@ export default function BoothPage() {
           key={saleKey}
           products={products}
           saleKey={saleKey}
-          values={result?.values ?? {}}
-          errors={result?.errors ?? {}}
+          lastResult={result?.result}
           submitting={navigation.state !== "idle" && navigation.formMethod === "POST"}
         />
       )}

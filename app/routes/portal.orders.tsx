@@ -7,9 +7,10 @@ import { OrderCard } from "~/components/portal/OrderCard";
 import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { PortalConflictError, rethrowAsHttp } from "~/portal/portal-common.server";
 import { listCooperativeOrders, setFulfilment, type OrdersView } from "~/portal/portal-orders.server";
-import { formValues, FulfilmentSchema, portalErrors } from "~/portal/portal-schema";
+import { FulfilmentSchema, PORTAL_FALLBACK } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl } from "~/utils/i18n";
 import { useT, type PortalKey } from "~/i18n/areas/portal";
 
@@ -30,20 +31,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCooperativeStaff(request);
-  const values = formValues(await request.formData());
-  const parsed = FulfilmentSchema.safeParse(values);
-  if (!parsed.success)
-    return data({ orderId: values.orderId ?? "", values, errors: portalErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), FulfilmentSchema, PORTAL_FALLBACK);
+  // Which card, and which of its forms, the answer is for.
+  const sent = { orderId: String(submission.payload.orderId ?? ""), status: String(submission.payload.status ?? "") };
+  if (submission.status !== "success") return data({ ...sent, result: submission.reply() }, { status: 400 });
   try {
-    await setFulfilment(await db(), { cooperativeId: user.cooperativeId, actorId: user.id, input: parsed.data });
+    await setFulfilment(await db(), { cooperativeId: user.cooperativeId, actorId: user.id, input: submission.value });
   } catch (error) {
     if (error instanceof PortalConflictError)
-      return data({ orderId: parsed.data.orderId, values, errors: { [error.field]: error.message } }, { status: 409 });
+      return data(
+        { ...sent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
+        { status: 409 },
+      );
     rethrowAsHttp(error);
   }
   const url = new URL(request.url);
   const view: Record<string, string> = url.searchParams.get("view") === "done" ? { view: "done" } : {};
-  return redirect(portalHref(localeFromUrl(url), "/portal/orders", { ...view, updated: parsed.data.orderId }));
+  return redirect(portalHref(localeFromUrl(url), "/portal/orders", { ...view, updated: submission.value.orderId }));
 }
 
 export const ErrorBoundary = PortalErrorBoundary;
@@ -81,8 +85,8 @@ export default function PortalOrders() {
             <OrderCard
               key={order.id}
               order={order}
-              errors={result?.orderId === order.id ? result.errors : {}}
-              values={result?.orderId === order.id ? result.values : {}}
+              lastResult={result?.orderId === order.id ? result.result : undefined}
+              sentStatus={result?.orderId === order.id ? result.status : undefined}
             />
           ))}
         </ul>

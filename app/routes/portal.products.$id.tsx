@@ -20,14 +20,14 @@ import {
 import { isMultipart, readUploadForm, UploadError, type UploadProblem } from "~/catalog/uploads.server";
 import {
   fenToYuanText,
-  formValues,
-  ImageAltSchema,
-  portalErrors,
-  ProductSchema,
-  StockWasSchema,
+  ImageUploadSchema,
+  PORTAL_FALLBACK,
+  ProductEditSchema,
+  type ProductEditIntent,
 } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission, type FormReply } from "~/utils/forms";
 import { localeFromUrl, pick } from "~/utils/i18n";
 import { useT, type PortalKey } from "~/i18n/areas/portal";
 
@@ -65,9 +65,10 @@ const UPLOAD_MESSAGES: Record<UploadProblem, PortalKey> = {
   unreadable: "portal.error.reload",
 };
 
-type Intent = "save" | "addImage" | "removeImage" | "requestCertification" | "retire";
-const answer = (intent: Intent, errors: Record<string, string>, values: Record<string, string> = {}, status = 400) =>
-  data({ intent, errors, values }, { status });
+const INTENTS: readonly ProductEditIntent[] = ["save", "addImage", "removeImage", "requestCertification", "retire"];
+/** Which of the page's forms a reply is for; a post with an unknown intent is answered at the product form. */
+const intentOf = (sent: unknown): ProductEditIntent => INTENTS.find((intent) => intent === sent) ?? "save";
+const answer = (intent: ProductEditIntent, result: FormReply, status = 400) => data({ intent, result }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCooperativeStaff(request);
@@ -85,48 +86,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (isMultipart(request)) {
+    // The upload is read with its 5 MB limit (the body is not buffered past it), then parsed with
+    // the form's schema like any other post.
+    const refused = (
+      problem: UploadProblem,
+      submission = parseSubmission(new FormData(), ImageUploadSchema, PORTAL_FALLBACK),
+    ) =>
+      answer(
+        "addImage",
+        submission.reply({ fieldErrors: { image: [UPLOAD_MESSAGES[problem]] } }),
+        problem === "too-large" ? 413 : problem === "not-an-image" ? 415 : 400,
+      );
     let upload: Awaited<ReturnType<typeof readUploadForm>>;
     try {
       upload = await readUploadForm(request, "image");
     } catch (error) {
-      if (error instanceof UploadError)
-        return answer(
-          "addImage",
-          { image: UPLOAD_MESSAGES[error.problem] },
-          {},
-          error.problem === "too-large" ? 413 : 400,
-        );
+      if (error instanceof UploadError) return refused(error.problem);
       throw error;
     }
-    const alt = ImageAltSchema.safeParse(upload.fields);
-    if (!alt.success) return answer("addImage", portalErrors(alt.error), upload.fields);
-    if (!upload.bytes) return answer("addImage", { image: "portal.error.imageRequired" }, upload.fields);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    if (upload.bytes) form.append("image", new File([new Uint8Array(upload.bytes)], "image"));
+    const submission = parseSubmission(form, ImageUploadSchema, PORTAL_FALLBACK);
+    if (submission.status !== "success") return answer("addImage", submission.reply());
+    const { image, altZh, altEn } = submission.value;
     try {
-      await addProductImage(prisma, { ...scope, productId: id, bytes: upload.bytes, ...alt.data });
+      await addProductImage(prisma, {
+        ...scope,
+        productId: id,
+        bytes: new Uint8Array(await image.arrayBuffer()),
+        altZh,
+        altEn,
+      });
     } catch (error) {
-      if (error instanceof UploadError)
-        return answer("addImage", { image: UPLOAD_MESSAGES[error.problem] }, upload.fields, 415);
+      if (error instanceof UploadError) return refused(error.problem, submission);
       rethrowAsHttp(error);
     }
     return back("imageAdded");
   }
 
-  const values = formValues(await request.formData());
+  const submission = parseSubmission(await request.formData(), ProductEditSchema, PORTAL_FALLBACK);
+  if (submission.status !== "success") return answer(intentOf(submission.payload.intent), submission.reply());
+  const sent = submission.value;
   try {
-    switch (values.intent) {
-      case "save": {
-        const parsed = ProductSchema.safeParse(values);
-        const stockWas = StockWasSchema.safeParse(values.stockWas);
-        if (!parsed.success || !stockWas.success) {
-          const errors = parsed.success ? {} : portalErrors(parsed.error);
-          if (!stockWas.success) errors.form = "portal.error.reload";
-          return answer("save", errors, values);
-        }
-        await updateProduct(prisma, { ...scope, id, input: parsed.data, stockWas: stockWas.data });
+    switch (sent.intent) {
+      case "save":
+        await updateProduct(prisma, { ...scope, id, input: sent.input, stockWas: sent.stockWas });
         return back("saved");
-      }
       case "removeImage":
-        await removeProductImage(prisma, { ...scope, productId: id, imageId: values.imageId ?? "" });
+        await removeProductImage(prisma, { ...scope, productId: id, imageId: sent.imageId });
         return back("imageRemoved");
       case "requestCertification":
         await requestCertification(prisma, { ...scope, id });
@@ -134,13 +142,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "retire":
         await retireProduct(prisma, { ...scope, id });
         return back("retired");
-      default:
-        return answer("save", { form: "portal.error.reload" }, values);
     }
   } catch (error) {
     if (error instanceof PortalConflictError) {
-      const intent: Intent = error.field === "certification" ? "requestCertification" : "save";
-      return answer(intent, { [error.field]: error.message }, values, 409);
+      // The product form shows a conflict beside its field; the buttons' forms above themselves.
+      const reply =
+        sent.intent === "save"
+          ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+          : submission.reply({ formErrors: [error.message] });
+      return answer(sent.intent, reply, 409);
     }
     rethrowAsHttp(error);
   }
@@ -150,11 +160,11 @@ export const ErrorBoundary = PortalErrorBoundary;
 
 export default function EditProduct() {
   const { locale, categories, product, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answered = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const errorsFor = (intent: Intent) => (result?.intent === intent ? result.errors : {});
+  const replyFor = (intent: ProductEditIntent) => (answered?.intent === intent ? answered.result : undefined);
   const saved = {
     nameZh: product.nameZh,
     nameEn: product.nameEn,
@@ -164,15 +174,9 @@ export default function EditProduct() {
     unitEn: product.unitEn,
     price: fenToYuanText(product.priceFen),
     stock: String(product.stock),
-    stockWas: String(product.stock),
     categoryId: product.categoryId,
     status: product.status,
   };
-  // After a refused save, the form shows what was typed; the stock it started from stays the loaded one.
-  const formValuesShown =
-    result?.intent === "save" && result.values.intent === "save"
-      ? { ...result.values, stockWas: String(product.stock) }
-      : saved;
 
   return (
     <div className="space-y-5">
@@ -192,26 +196,25 @@ export default function EditProduct() {
           </a>
         )}
       </div>
-      {notice && !result && <Notice testId="portal-notice">{t(notice)}</Notice>}
+      {notice && !answered && <Notice testId="portal-notice">{t(notice)}</Notice>}
+      {/* After a refused save the form shows what was typed; the stock it started from stays the loaded one. */}
       <ProductForm
         key={`${product.id}:${product.stock}:${notice ?? ""}`}
         mode="edit"
         categories={categories}
-        values={formValuesShown}
-        errors={errorsFor("save")}
+        defaultValue={saved}
+        stockWas={product.stock}
+        lastResult={replyFor("save")}
         submitting={submitting}
       />
       <ImagesPanel
         images={product.images}
-        errors={errorsFor("addImage")}
-        values={result?.intent === "addImage" ? result.values : {}}
+        lastResult={replyFor("addImage")}
+        removeResult={replyFor("removeImage")}
         submitting={submitting}
       />
-      <CertificationPanel
-        product={product}
-        error={result?.intent === "requestCertification" ? result.errors.certification : undefined}
-      />
-      <RetirePanel retired={product.status === "RETIRED"} />
+      <CertificationPanel product={product} lastResult={replyFor("requestCertification")} />
+      <RetirePanel retired={product.status === "RETIRED"} lastResult={replyFor("retire")} />
     </div>
   );
 }

@@ -6,9 +6,10 @@ import { PortalErrorBoundary } from "~/components/portal/PortalErrorBoundary";
 import { ProductForm } from "~/components/portal/ProductForm";
 import { PortalConflictError } from "~/portal/portal-common.server";
 import { createProduct, listCategories } from "~/portal/portal-products.server";
-import { formValues, portalErrors, ProductSchema } from "~/portal/portal-schema";
+import { PORTAL_FALLBACK, ProductSchema } from "~/portal/portal-schema";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl } from "~/utils/i18n";
 import { translate } from "~/i18n/areas/portal";
 
@@ -22,19 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCooperativeStaff(request);
   const locale = localeFromUrl(request.url);
-  const values = formValues(await request.formData());
-  const parsed = ProductSchema.safeParse(values);
-  if (!parsed.success) return data({ values, errors: portalErrors(parsed.error) }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), ProductSchema, PORTAL_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const product = await createProduct(await db(), {
       cooperativeId: user.cooperativeId,
       actorId: user.id,
-      input: parsed.data,
+      input: submission.value,
     });
     return redirect(portalHref(locale, `/portal/products/${product.id}`, { done: "created" }));
   } catch (error) {
     if (error instanceof PortalConflictError)
-      return data({ values, errors: { [error.field]: error.message } }, { status: 409 });
+      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 409 });
     throw error;
   }
 }
@@ -54,8 +54,8 @@ export default function NewProduct() {
       <ProductForm
         mode="create"
         categories={categories}
-        values={result?.values ?? { status: "LISTED" }}
-        errors={result?.errors ?? {}}
+        defaultValue={{ status: "LISTED" }}
+        lastResult={result?.result}
         submitting={navigation.state !== "idle" && navigation.formMethod === "POST"}
       />
     </div>

@@ -4,7 +4,8 @@ import { ConsoleShell } from "~/components/ConsoleShell";
 import { requireCooperativeStaff } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { localeFromUrl, pick } from "~/utils/i18n";
-import { useT } from "~/i18n/areas/portal";
+import { FormMessages, type CodeTranslate } from "~/components/ui/Field";
+import { translate, useT, type PortalKey } from "~/i18n/areas/portal";
 
 /** Every page under /portal is for one cooperative's staff; each child loader checks again itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,6 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return { locale: localeFromUrl(request.url), email: user.email, cooperative };
 }
+
+// The portal's forms show their errors from the portal's dictionary (the storefront's is the default).
+const portalCode: CodeTranslate = (locale, code) => translate(locale, code as PortalKey);
 
 export default function PortalLayout() {
   const { locale, email, cooperative } = useLoaderData<typeof loader>();
@@ -34,7 +38,9 @@ export default function PortalLayout() {
         { to: "/portal/sales", label: t("portal.nav.sales") },
       ]}
     >
-      <Outlet />
+      <FormMessages.Provider value={portalCode}>
+        <Outlet />
+      </FormMessages.Provider>
     </ConsoleShell>
   );
 }

@@ -1,10 +1,13 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { PAYMENT_METHODS, MAX_BOOTH_QUANTITY, quantityField } from "~/portal/portal-schema";
+import { ErrorList, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { BoothSaleSchema, MAX_BOOTH_QUANTITY, PAYMENT_METHODS, PORTAL_FALLBACK } from "~/portal/portal-schema";
+import type { FormReply } from "~/utils/forms";
 import { pick } from "~/utils/i18n";
-import { useT, type PortalKey } from "~/i18n/areas/portal";
+import { useT } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
-import { Notice } from "./Notice";
 import { useLocale } from "~/utils/use-locale";
 
 interface TillProduct {
@@ -22,26 +25,37 @@ interface TillProduct {
  * The booth till, made for a phone held in one hand: big − / + buttons per product, the
  * payment method, and one button that shows the total. The total shown here is only a guide;
  * the server prices the sale from the database. Without JavaScript the quantity boxes still work.
+ *
+ * The sale's schema runs here before the post (a sale of nothing, a bad quantity) and in the
+ * action; a refused sale comes back with the quantities and payment that were sent.
  */
 export function BoothTill({
   products,
   saleKey,
-  values,
-  errors,
+  lastResult,
   submitting,
 }: {
   products: TillProduct[];
   saleKey: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
+  lastResult: FormReply | null | undefined;
   submitting: boolean;
 }) {
   const locale = useLocale();
   const t = useT();
+  const [form, fields] = useSchemaForm({
+    id: "booth",
+    schema: BoothSaleSchema,
+    fallback: PORTAL_FALLBACK,
+    lastResult,
+    validateOn: "submit",
+  });
+  const boxes = fields.qty.getFieldset();
+  const sent = (value: unknown) => (typeof value === "string" ? value : "");
+  // The boxes and the payment are held here (the − / + buttons and the total follow them).
   const [quantities, setQuantities] = useState<Record<string, string>>(() =>
-    Object.fromEntries(products.map((p) => [p.id, values[quantityField(p.id)] ?? ""])),
+    Object.fromEntries(products.map((p) => [p.id, sent(boxes[p.id]?.initialValue)])),
   );
-  const [payment, setPayment] = useState(values.payment ?? "CASH");
+  const [payment, setPayment] = useState(sent(fields.payment.initialValue) || "CASH");
   const count = (id: string) => {
     const n = Number(quantities[id]);
     return Number.isInteger(n) && n > 0 ? n : 0;
@@ -49,25 +63,24 @@ export function BoothTill({
   const totalFen = products.reduce((sum, p) => sum + count(p.id) * p.priceFen, 0);
   const step = (id: string, by: number, max: number) =>
     setQuantities((q) => ({ ...q, [id]: String(Math.min(Math.max(count(id) + by, 0), max)) }));
-  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
+  const f = { fallback: PORTAL_FALLBACK };
 
   return (
-    <Form method="post" className="space-y-4" data-testid="booth-form">
-      <input type="hidden" name="saleKey" value={saleKey} />
-      {error("saleKey") && <Notice tone="error">{error("saleKey")}</Notice>}
-      <fieldset className="space-y-2">
+    <Form method="post" className="space-y-4" data-testid="booth-form" {...getFormProps(form)}>
+      <input type="hidden" name={fields.saleKey.name} value={saleKey} />
+      {/* A stale screen (its one-time key) is about the whole sale. */}
+      <FormErrors errors={[...(form.errors ?? []), ...(fields.saleKey.errors ?? [])]} id={form.errorId} {...f} />
+      <fieldset className="space-y-2" aria-describedby={fields.qty.errors?.length ? fields.qty.errorId : undefined}>
         <legend className="mb-2 font-semibold">{t("portal.booth.pick")}</legend>
-        {error("lines") && (
-          <p role="alert" className="text-sm text-red-800" data-testid="error-lines">
-            {error("lines")}
-          </p>
-        )}
+        <div role="alert">
+          <ErrorList field={fields.qty} testId="error-lines" {...f} />
+        </div>
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {products.map((p) => {
-            const field = quantityField(p.id);
+            const box = boxes[p.id]!;
             const name = pick(locale, p, "name");
             const max = Math.min(p.stock, MAX_BOOTH_QUANTITY);
-            const fieldError = error(field);
+            const invalid = Boolean(box.errors?.length);
             return (
               <li key={p.id} className="flex items-center gap-3 p-3" data-testid="till-product">
                 {p.images[0] && (
@@ -80,7 +93,7 @@ export function BoothTill({
                   />
                 )}
                 <div className="min-w-0 flex-1">
-                  <label htmlFor={field} className="block font-medium leading-snug">
+                  <label htmlFor={box.id} className="block font-medium leading-snug">
                     {name}
                   </label>
                   <p className="text-sm text-stone-600">
@@ -89,11 +102,7 @@ export function BoothTill({
                       {t("portal.booth.stockLeft", { stock: p.stock })}
                     </span>
                   </p>
-                  {fieldError && (
-                    <p className="text-sm text-red-800" id={`${field}-error`}>
-                      {fieldError}
-                    </p>
-                  )}
+                  <ErrorList field={box} {...f} />
                 </div>
                 <div className="flex shrink-0 items-center gap-1">
                   <button
@@ -106,14 +115,14 @@ export function BoothTill({
                     −
                   </button>
                   <input
-                    id={field}
-                    name={field}
+                    id={box.id}
+                    name={box.name}
                     inputMode="numeric"
                     pattern="[0-9]*"
                     autoComplete="off"
                     aria-label={t("portal.booth.quantityOf", { name })}
-                    aria-invalid={Boolean(fieldError)}
-                    aria-describedby={fieldError ? `${field}-error` : undefined}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? box.errorId : undefined}
                     value={quantities[p.id] ?? ""}
                     placeholder="0"
                     onChange={(e) => setQuantities((q) => ({ ...q, [p.id]: e.target.value }))}
@@ -146,7 +155,7 @@ export function BoothTill({
               >
                 <input
                   type="radio"
-                  name="payment"
+                  name={fields.payment.name}
                   value={method}
                   checked={payment === method}
                   onChange={() => setPayment(method)}
@@ -156,7 +165,7 @@ export function BoothTill({
               </label>
             ))}
           </div>
-          {error("payment") && <p className="mt-1 text-sm text-red-800">{error("payment")}</p>}
+          <ErrorList field={fields.payment} {...f} />
         </fieldset>
         <button
           type="submit"

@@ -1,10 +1,14 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { controlClass, controlProps, ErrorList, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { FulfilmentSchema, PORTAL_FALLBACK } from "~/portal/portal-schema";
+import type { FormReply } from "~/utils/forms";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { pick } from "~/utils/i18n";
 import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { formatFen } from "~/utils/money";
 import { RecipientList, type RecipientRowData } from "~/components/units/RecipientList";
-import { Notice } from "./Notice";
 import { panel, primaryButton, secondaryButton } from "./styles";
 import { useLocale } from "~/utils/use-locale";
 
@@ -40,16 +44,19 @@ export interface OrderCardData {
 
 /**
  * One order as the cooperative sees it: only its own lines, who to hand them to, and the next
- * fulfilment steps (each a small form that works without JavaScript).
+ * fulfilment steps (each a small form that works without JavaScript). The steps are buttons;
+ * shipping takes a tracking number, checked here with the action's schema before the post.
  */
 export function OrderCard({
   order,
-  errors,
-  values,
+  lastResult,
+  sentStatus,
 }: {
   order: OrderCardData;
-  errors: Record<string, string>;
-  values: Record<string, string>;
+  /** The action's answer to one of this card's forms. */
+  lastResult: FormReply | undefined;
+  /** The step that answer was for. */
+  sentStatus: string | undefined;
 }) {
   const locale = useLocale();
   const t = useT();
@@ -58,9 +65,16 @@ export function OrderCard({
   const state = current?.status ?? "NONE";
   const finished = state === "PICKED_UP";
   const delivery = order.fulfilment === "DELIVERY";
-  const trackingId = `tracking-${order.id}`;
-  const trackingError = errors.trackingNumber ? t(errors.trackingNumber as PortalKey) : undefined;
-  const otherError = errors.status ?? errors.orderId ?? errors.form;
+  const [shipForm, ship] = useSchemaForm({
+    id: `ship-${order.id}`,
+    schema: FulfilmentSchema,
+    fallback: PORTAL_FALLBACK,
+    lastResult: sentStatus === "SHIPPED" ? lastResult : undefined,
+    defaultValue: { trackingNumber: current?.trackingNumber ?? "" },
+    validateOn: "submit",
+  });
+  // What is wrong with the order rather than with a field (a step it cannot take now, a stale page).
+  const cardErrors = ["", "orderId", "status"].flatMap((name) => lastResult?.error?.[name] ?? []);
   const step = (status: string, label: PortalKey, primary = false) => (
     <Form method="post">
       <input type="hidden" name="orderId" value={order.id} />
@@ -127,34 +141,30 @@ export function OrderCard({
         )}
       </dl>
       <RecipientList locale={locale} recipients={order.recipients ?? []} />
-      {otherError && <Notice tone="error">{t(otherError as PortalKey)}</Notice>}
+      <FormErrors errors={cardErrors} fallback={PORTAL_FALLBACK} />
       {!finished && (
         <div className="flex flex-wrap items-end gap-2">
           {state === "NONE" && step("PACKED", "portal.orders.markPacked")}
           {!delivery && step("PICKED_UP", "portal.orders.markPickedUp", true)}
           {delivery && (
-            <Form method="post" className="flex flex-wrap items-end gap-2">
-              <input type="hidden" name="orderId" value={order.id} />
-              <input type="hidden" name="status" value="SHIPPED" />
+            <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(shipForm)}>
+              <input type="hidden" name={ship.orderId.name} value={order.id} />
+              <input type="hidden" name={ship.status.name} value="SHIPPED" />
               <div className="flex flex-col gap-1">
-                <label htmlFor={trackingId} className="text-sm font-medium">
+                <label htmlFor={ship.trackingNumber.id} className="text-sm font-medium">
                   {t("portal.orders.tracking")}
                 </label>
                 <input
-                  id={trackingId}
-                  name="trackingNumber"
+                  {...controlProps(ship.trackingNumber)}
                   autoComplete="off"
                   maxLength={40}
-                  defaultValue={values.trackingNumber ?? current?.trackingNumber ?? ""}
-                  aria-invalid={Boolean(trackingError)}
-                  aria-describedby={trackingError ? `${trackingId}-error` : undefined}
-                  className={`min-h-11 rounded border px-3 py-2 ${trackingError ? "border-red-700 bg-red-50" : "border-stone-400"}`}
+                  className={controlClass(Boolean(ship.trackingNumber.errors?.length))}
                 />
-                {trackingError && (
-                  <p id={`${trackingId}-error`} className="text-sm text-red-800" data-testid={`error-${trackingId}`}>
-                    {trackingError}
-                  </p>
-                )}
+                <ErrorList
+                  field={ship.trackingNumber}
+                  fallback={PORTAL_FALLBACK}
+                  testId={`error-tracking-${order.id}`}
+                />
               </div>
               <button type="submit" className={primaryButton}>
                 {t(state === "SHIPPED" ? "portal.orders.correctTracking" : "portal.orders.markShipped")}

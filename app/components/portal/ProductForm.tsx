@@ -1,7 +1,10 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
-import { FormField } from "~/components/FormField";
-import { PRODUCT_STATUSES, ProductSchema, portalErrors, type ProductField } from "~/portal/portal-schema";
+import { useState } from "react";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { PORTAL_FALLBACK, PRODUCT_STATUSES, ProductSaveSchema, ProductSchema } from "~/portal/portal-schema";
+import type { FormReply } from "~/utils/forms";
 import { pick } from "~/utils/i18n";
 import { useT, type PortalKey } from "~/i18n/areas/portal";
 import { MarkdownView } from "~/components/MarkdownView";
@@ -9,79 +12,104 @@ import { Notice } from "./Notice";
 import { panel, primaryButton } from "./styles";
 import { useLocale } from "~/utils/use-locale";
 
-export type ProductFormValues = Partial<Record<ProductField | "stockWas", string>>;
+/** The product as the form shows it: its fields as the strings the form sends. */
+export type ProductFormValues = Partial<
+  Record<
+    | "nameZh"
+    | "nameEn"
+    | "descriptionZh"
+    | "descriptionEn"
+    | "unitZh"
+    | "unitEn"
+    | "price"
+    | "stock"
+    | "categoryId"
+    | "status",
+    string
+  >
+>;
 
 /**
- * The product form of the "new" and "edit" pages. It runs the server's schema before posting,
- * so mistakes show beside their fields at once; the server checks again and answers the same way,
- * with what was typed kept (and without JavaScript the server's answer is all there is).
+ * The product form of the "new" and "edit" pages. It runs the action's schema before posting, so
+ * mistakes show beside their fields at once; the action checks again and answers the same way,
+ * with what was typed kept (and without JavaScript the action's answer is all there is).
+ *
+ * On the edit page the form also sends the stock it started from (`stockWas`, always the loaded
+ * stock, also after a refused save), so a save applies a difference, not an overwrite.
  */
 export function ProductForm({
   mode,
   categories,
-  values,
-  errors: serverErrors,
+  defaultValue,
+  stockWas,
+  lastResult,
   submitting,
 }: {
   mode: "create" | "edit";
   categories: { id: string; nameZh: string; nameEn: string }[];
-  values: ProductFormValues;
-  errors: Record<string, string>;
+  defaultValue: ProductFormValues;
+  /** The loaded stock (edit page only). */
+  stockWas?: number;
+  lastResult: FormReply | null | undefined;
   submitting: boolean;
 }) {
   const locale = useLocale();
   const t = useT();
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const errors = clientErrors ?? serverErrors;
-  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
+  const [form, fields] = useSchemaForm({
+    id: "product",
+    schema: mode === "create" ? ProductSchema : ProductSaveSchema,
+    fallback: PORTAL_FALLBACK,
+    lastResult,
+    defaultValue,
+    validateOn: "submit",
+  });
+  const shown = (field: { initialValue?: unknown }) =>
+    typeof field.initialValue === "string" ? field.initialValue : "";
   const [descriptions, setDescriptions] = useState({
-    zh: values.descriptionZh ?? "",
-    en: values.descriptionEn ?? "",
+    zh: shown(fields.descriptionZh),
+    en: shown(fields.descriptionEn),
   });
   const statuses = mode === "create" ? PRODUCT_STATUSES.filter((s) => s !== "RETIRED") : PRODUCT_STATUSES;
+  const hasErrors = Object.values(form.allErrors).some((errors) => errors.length > 0);
+  // A stale page (the stock it started from, an unknown intent) is about the whole form.
+  const formErrors = [...(form.errors ?? []), ...(fields.stockWas.errors ?? []), ...(fields.intent.errors ?? [])];
+  const f = { fallback: PORTAL_FALLBACK };
 
-  function validate(event: FormEvent<HTMLFormElement>) {
-    const parsed = ProductSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setClientErrors(null);
-      return;
-    }
-    event.preventDefault();
-    setClientErrors(portalErrors(parsed.error));
-    // Focus moves after React has marked the fields.
-    const form = event.currentTarget;
-    requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-  }
-
-  const text = (field: ProductField, label: PortalKey, extra: { hint?: PortalKey; maxLength?: number } = {}) => (
-    <FormField id={field} label={t(label)} error={error(field)} hint={extra.hint ? t(extra.hint) : undefined}>
-      {(props) => <input {...props} name={field} defaultValue={values[field] ?? ""} maxLength={extra.maxLength} />}
-    </FormField>
+  const text = (
+    field: "nameZh" | "nameEn" | "unitZh" | "unitEn",
+    label: PortalKey,
+    extra: { hint?: PortalKey; maxLength?: number } = {},
+  ) => (
+    <Field field={fields[field]} label={t(label)} hint={extra.hint ? t(extra.hint) : undefined} {...f}>
+      {(p) => <input {...p} maxLength={extra.maxLength} />}
+    </Field>
   );
 
   return (
-    <Form method="post" noValidate onSubmit={validate} className="space-y-5" data-testid="product-form">
-      <input type="hidden" name="intent" value="save" />
-      {mode === "edit" && <input type="hidden" name="stockWas" value={values.stockWas ?? ""} />}
-      {Object.keys(errors).length > 0 && <Notice tone="error">{t("portal.error.formHasErrors")}</Notice>}
-      {errors.form && <Notice tone="error">{error("form")}</Notice>}
+    <Form method="post" className="space-y-5" data-testid="product-form" {...getFormProps(form)}>
+      {mode === "edit" && (
+        <>
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name={fields.stockWas.name} value={String(stockWas ?? "")} />
+        </>
+      )}
+      {hasErrors && <Notice tone="error">{t("portal.error.formHasErrors")}</Notice>}
+      <FormErrors errors={formErrors} id={form.errorId} {...f} />
       <fieldset className={`${panel} grid min-w-0 gap-4 sm:grid-cols-2`}>
         <legend className="px-1 font-semibold">{t("portal.products.details")}</legend>
         {text("nameZh", "portal.field.nameZh", { maxLength: 60 })}
         {text("nameEn", "portal.field.nameEn", { maxLength: 120 })}
         {text("unitZh", "portal.field.unitZh", { hint: "portal.field.unitHint", maxLength: 10 })}
         {text("unitEn", "portal.field.unitEn", { maxLength: 20 })}
-        <FormField id="price" label={t("portal.field.price")} error={error("price")} hint={t("portal.field.priceHint")}>
-          {(props) => (
-            <input {...props} name="price" inputMode="decimal" autoComplete="off" defaultValue={values.price ?? ""} />
-          )}
-        </FormField>
-        <FormField id="stock" label={t("portal.field.stock")} error={error("stock")} hint={t("portal.field.stockHint")}>
-          {(props) => <input {...props} name="stock" inputMode="numeric" defaultValue={values.stock ?? ""} />}
-        </FormField>
-        <FormField id="categoryId" label={t("portal.field.category")} error={error("categoryId")}>
-          {(props) => (
-            <select {...props} name="categoryId" defaultValue={values.categoryId ?? ""}>
+        <Field field={fields.price} label={t("portal.field.price")} hint={t("portal.field.priceHint")} {...f}>
+          {(p) => <input {...p} inputMode="decimal" autoComplete="off" />}
+        </Field>
+        <Field field={fields.stock} label={t("portal.field.stock")} hint={t("portal.field.stockHint")} {...f}>
+          {(p) => <input {...p} inputMode="numeric" />}
+        </Field>
+        <Field field={fields.categoryId} label={t("portal.field.category")} {...f}>
+          {(p) => (
+            <select {...p} defaultValue={p.defaultValue ?? ""}>
               <option value="">{t("portal.field.chooseCategory")}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -90,10 +118,10 @@ export function ProductForm({
               ))}
             </select>
           )}
-        </FormField>
-        <FormField id="status" label={t("portal.field.status")} error={error("status")}>
-          {(props) => (
-            <select {...props} name="status" defaultValue={values.status ?? "DRAFT"}>
+        </Field>
+        <Field field={fields.status} label={t("portal.field.status")} {...f}>
+          {(p) => (
+            <select {...p} defaultValue={p.defaultValue ?? "DRAFT"}>
               {statuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`portal.status.${s}`)}
@@ -101,29 +129,27 @@ export function ProductForm({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
         {(["Zh", "En"] as const).map((lang) => {
-          const field = `description${lang}` as const;
+          const name = `description${lang}` as const;
           const key = lang === "Zh" ? "zh" : "en";
           return (
-            <div key={field} className="space-y-2 sm:col-span-2">
-              <FormField
-                id={field}
-                label={t(`portal.field.${field}`)}
-                error={error(field)}
+            <div key={name} className="space-y-2 sm:col-span-2">
+              <Field
+                field={fields[name]}
+                label={t(`portal.field.${name}`)}
                 hint={t("portal.field.markdownHint")}
+                {...f}
               >
-                {(props) => (
+                {(p) => (
                   <textarea
-                    {...props}
-                    name={field}
+                    {...p}
                     rows={6}
                     maxLength={5000}
-                    defaultValue={values[field] ?? ""}
                     onChange={(e) => setDescriptions((d) => ({ ...d, [key]: e.target.value }))}
                   />
                 )}
-              </FormField>
+              </Field>
               {descriptions[key].trim() && (
                 <details className="rounded border border-dashed border-stone-300 p-3 text-sm">
                   <summary className="cursor-pointer text-stone-700">{t("portal.field.preview")}</summary>

@@ -1,9 +1,12 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { FormField } from "~/components/FormField";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import type { CertificationStatus } from "~/generated/prisma/enums";
+import { ImageUploadSchema, PORTAL_FALLBACK } from "~/portal/portal-schema";
+import type { FormReply } from "~/utils/forms";
 import { pick, type Locale } from "~/utils/i18n";
 import { translate, type PortalKey } from "~/i18n/areas/portal";
-import { Notice } from "./Notice";
 import { dangerButton, panel, secondaryButton } from "./styles";
 import { useLocale } from "~/utils/use-locale";
 
@@ -13,21 +16,34 @@ const tr =
   (key, p) =>
     translate(locale, key, p);
 
+/** Every error of a reply to a form without fields of its own (a button), to show above it. */
+const replyErrors = (reply: FormReply | undefined) =>
+  Object.values(reply?.error ?? {}).flatMap((errors) => errors ?? []);
+
 /** The product's pictures: each with a remove button, and the upload form (multipart). */
 export function ImagesPanel({
   images,
-  errors,
-  values,
+  lastResult,
+  removeResult,
   submitting,
 }: {
   images: { id: string; url: string; altZh: string; altEn: string }[];
-  errors: Record<string, string>;
-  values: Record<string, string>;
+  /** The action's answer to the upload form. */
+  lastResult: FormReply | undefined;
+  /** The action's answer to a remove button. */
+  removeResult: FormReply | undefined;
   submitting: boolean;
 }) {
   const locale = useLocale();
   const t = tr(locale);
-  const error = (field: string) => (errors[field] ? t(errors[field] as PortalKey) : undefined);
+  const [form, fields] = useSchemaForm({
+    id: "image",
+    schema: ImageUploadSchema,
+    fallback: PORTAL_FALLBACK,
+    lastResult,
+    validateOn: "submit",
+  });
+  const f = { fallback: PORTAL_FALLBACK };
   const onlyPlaceholder = images.every((i) => i.url.startsWith("/images/products/"));
   return (
     <section aria-labelledby="images-heading" className={`${panel} space-y-4`}>
@@ -35,6 +51,7 @@ export function ImagesPanel({
         {t("portal.images.title")}
       </h2>
       {onlyPlaceholder && <p className="text-sm text-stone-600">{t("portal.images.placeholder")}</p>}
+      <FormErrors errors={replyErrors(removeResult)} {...f} />
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="product-images">
         {images.map((image) => (
           <li key={image.id} className="space-y-2">
@@ -57,24 +74,26 @@ export function ImagesPanel({
           </li>
         ))}
       </ul>
-      <Form method="post" encType="multipart/form-data" className="grid gap-3 sm:grid-cols-2" data-testid="image-form">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="grid gap-3 sm:grid-cols-2"
+        data-testid="image-form"
+        {...getFormProps(form)}
+      >
         <input type="hidden" name="intent" value="addImage" />
+        <FormErrors errors={form.errors} id={form.errorId} {...f} />
         <div className="sm:col-span-2">
-          <FormField
-            id="image"
-            label={t("portal.images.file")}
-            error={error("image")}
-            hint={t("portal.images.fileHint")}
-          >
-            {(props) => <input {...props} type="file" name="image" accept="image/png,image/jpeg,image/webp" />}
-          </FormField>
+          <Field field={fields.image} label={t("portal.images.file")} hint={t("portal.images.fileHint")} {...f}>
+            {(p) => <input {...p} type="file" accept="image/png,image/jpeg,image/webp" />}
+          </Field>
         </div>
-        <FormField id="altZh" label={t("portal.images.altZh")} error={error("altZh")}>
-          {(props) => <input {...props} name="altZh" maxLength={120} defaultValue={values.altZh ?? ""} />}
-        </FormField>
-        <FormField id="altEn" label={t("portal.images.altEn")} error={error("altEn")}>
-          {(props) => <input {...props} name="altEn" maxLength={120} defaultValue={values.altEn ?? ""} />}
-        </FormField>
+        <Field field={fields.altZh} label={t("portal.images.altZh")} {...f}>
+          {(p) => <input {...p} maxLength={120} />}
+        </Field>
+        <Field field={fields.altEn} label={t("portal.images.altEn")} {...f}>
+          {(p) => <input {...p} maxLength={120} />}
+        </Field>
         <div className="sm:col-span-2">
           <button type="submit" className={secondaryButton} disabled={submitting}>
             {t("portal.images.upload")}
@@ -88,7 +107,7 @@ export function ImagesPanel({
 /** Where the product stands in the organisers' certification review, and the request button. */
 export function CertificationPanel({
   product,
-  error,
+  lastResult,
 }: {
   product: {
     certificationStatus: CertificationStatus;
@@ -98,7 +117,8 @@ export function CertificationPanel({
     certifiedFrom: string | null;
     certifiedUntil: string | null;
   };
-  error?: string;
+  /** The action's answer to the request button (it may not be put forward now). */
+  lastResult: FormReply | undefined;
 }) {
   const locale = useLocale();
   const t = tr(locale);
@@ -125,7 +145,7 @@ export function CertificationPanel({
         <p className="text-sm text-red-900">{t("portal.cert.rejectedNote", { note: product.certificationNote })}</p>
       )}
       <p className="text-sm text-stone-600">{t("portal.cert.explain")}</p>
-      {error && <Notice tone="error">{t(error as PortalKey)}</Notice>}
+      <FormErrors errors={replyErrors(lastResult)} fallback={PORTAL_FALLBACK} />
       {(status === "NONE" || status === "REJECTED") && (
         <Form method="post">
           <input type="hidden" name="intent" value="requestCertification" />
@@ -139,7 +159,7 @@ export function CertificationPanel({
 }
 
 /** Taking the product off sale. */
-export function RetirePanel({ retired }: { retired: boolean }) {
+export function RetirePanel({ retired, lastResult }: { retired: boolean; lastResult: FormReply | undefined }) {
   const locale = useLocale();
   const t = tr(locale);
   return (
@@ -148,6 +168,7 @@ export function RetirePanel({ retired }: { retired: boolean }) {
         {t("portal.retire.title")}
       </h2>
       <p className="text-sm text-stone-600">{t("portal.retire.explain")}</p>
+      <FormErrors errors={replyErrors(lastResult)} fallback={PORTAL_FALLBACK} />
       {retired ? (
         <p className="text-sm font-semibold">{t("portal.retire.done")}</p>
       ) : (
