@@ -54,6 +54,7 @@ export const zh = {
   "unit.builder.manyRecipients": "要寄给很多收件人？上传收件人清单",
   "unit.builder.short": "「{name}」库存不足：只剩 {available} 件。整单未保留，请修改数量后再提交。",
   "unit.builder.onlineTooLarge": "订单金额 {total} 超过在线支付上限 {limit}，请选择对公转账。",
+  "unit.builder.onlineUnavailable": "暂不能在线支付（本站未开通在线支付），订单未提交、库存未保留。请选择对公转账。",
 
   "unit.csv.title": "上传收件人清单",
   "unit.csv.intro":
@@ -221,6 +222,8 @@ export const en: Record<keyof typeof zh, string> = {
     '"{name}" is short: only {available} left. Nothing was held; change the quantity and submit again.',
   "unit.builder.onlineTooLarge":
     "The order total {total} is over the online payment limit {limit}: choose bank transfer.",
+  "unit.builder.onlineUnavailable":
+    "Online payment is not available here, so the order was not placed and nothing was held. Choose bank transfer.",
 
   "unit.csv.title": "Upload a recipient list",
   "unit.csv.intro":

@@ -1,13 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
-import { FormErrors } from "~/components/ui/Field";
-import { buttonClass, FieldError, inputClass, PaymentChoice } from "~/components/unit/UnitUi";
+import { controlClass, controlProps, ErrorList, Field, FormErrors, type FieldMeta } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { buttonClass, Notice, PaymentChoice, unitOrderProblemText } from "~/components/unit/UnitUi";
 import { PROVINCES } from "~/orders/checkout-schema";
-import { BulkOrderSchema, MAX_UNIT_QUANTITY, ONLINE_PAYMENT_LIMIT_FEN } from "~/units/unit-buyer";
+import { BulkOrderSchema, MAX_UNIT_QUANTITY, UNIT_FALLBACK } from "~/units/unit-buyer";
 import {
   catalogueFacets,
   newOrderKey,
@@ -16,6 +16,7 @@ import {
   TRANSFER_HOLD_DAYS,
 } from "~/units/unit-buyer.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -47,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUnitBuyer(request);
   const locale = localeFromUrl(request.url);
-  const submission = parseWithZod(await request.formData(), { schema: BulkOrderSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = parseSubmission(await request.formData(), BulkOrderSchema, UNIT_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), problem: null }, { status: 400 });
   const input = submission.value;
   const outcome = await placeOrderForUnit(await db(), {
     orderKey: input.orderKey,
@@ -73,26 +74,21 @@ export async function action({ request }: ActionFunctionArgs) {
     locale,
   });
   if (outcome.ok) return redirect(outcome.redirectTo);
-  const message =
-    outcome.problem === "short"
-      ? translate(locale, "unit.builder.short", { name: pick(locale, outcome, "name"), available: outcome.available })
-      : translate(locale, "unit.builder.onlineTooLarge", {
-          total: formatFen(outcome.totalFen, locale),
-          limit: formatFen(ONLINE_PAYMENT_LIMIT_FEN, locale),
-        });
-  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+  // Nothing was reserved; the form keeps what was sent, and the problem is said with its figures.
+  return data({ result: submission.reply(), problem: unitOrderProblemText(locale, outcome) }, { status: 409 });
 }
 
 export default function UnitOrderBuilder() {
   const { locale, filter, products, facets, orderKey, holdDays } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const [form, fields] = useForm({
-    lastResult,
+  const [form, fields] = useSchemaForm({
+    id: "unit-order",
+    schema: BulkOrderSchema,
+    fallback: UNIT_FALLBACK,
+    lastResult: answer?.result,
     defaultValue: { orderKey, payment: "transfer", lines: products.map((p) => ({ productId: p.id })) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BulkOrderSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    validateOn: "submit",
   });
   const lineFields = fields.lines.getFieldList();
   const q = locale === "en" ? "&lang=en" : "";
@@ -100,18 +96,11 @@ export default function UnitOrderBuilder() {
     name: "contactName" | "contactPhone" | "recipientName" | "city" | "district" | "addressLine",
     label: MessageKey,
     extra = {},
-  ) => {
-    const field = fields[name];
-    return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={field.id} className="text-sm font-medium">
-          {t(label)}
-        </label>
-        <input {...getInputProps(field, { type: "text" })} {...extra} className={inputClass(!!field.errors)} />
-        <FieldError locale={locale} id={field.errorId} errors={field.errors} />
-      </div>
-    );
-  };
+  ) => (
+    <Field field={fields[name]} label={t(label)} fallback={UNIT_FALLBACK}>
+      {(p) => <input {...p} {...extra} type="text" />}
+    </Field>
+  );
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("unit.builder.title")}</h1>
@@ -125,13 +114,13 @@ export default function UnitOrderBuilder() {
           defaultValue={filter.q}
           aria-label={t("unit.builder.search")}
           placeholder={t("unit.builder.search")}
-          className={inputClass(false)}
+          className={controlClass(false)}
         />
         <select
           name="region"
           defaultValue={filter.region ?? ""}
           aria-label={t("unit.builder.region")}
-          className={inputClass(false)}
+          className={controlClass(false)}
         >
           <option value="">
             {t("unit.builder.region")} · {t("unit.builder.all")}
@@ -146,7 +135,7 @@ export default function UnitOrderBuilder() {
           name="category"
           defaultValue={filter.category ?? ""}
           aria-label={t("unit.builder.category")}
-          className={inputClass(false)}
+          className={controlClass(false)}
         >
           <option value="">
             {t("unit.builder.category")} · {t("unit.builder.all")}
@@ -167,17 +156,23 @@ export default function UnitOrderBuilder() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          fallback="unit.error.invalid"
+          fallback={UNIT_FALLBACK}
           testId="unit-error"
           className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
         />
+        {answer?.problem && <Notice tone="error">{answer.problem}</Notice>}
         {products.length === 0 ? (
           <p className="text-stone-600">{t("unit.builder.none")}</p>
         ) : (
           <ul className="divide-y divide-stone-200 rounded border border-stone-200" data-testid="unit-products">
             {products.map((p, i) => {
-              const line = lineFields[i]?.getFieldset();
-              const quantity = line?.quantity;
+              // conform's field for the line (the list follows the form's default or what was sent).
+              const quantity: FieldMeta = lineFields[i]?.getFieldset().quantity ?? {
+                id: `q-${p.id}`,
+                name: `lines[${i}].quantity`,
+                errorId: `q-${p.id}-error`,
+                descriptionId: `q-${p.id}-hint`,
+              };
               return (
                 <li key={p.id} className="grid grid-cols-[1fr_7rem] items-center gap-3 p-3" data-testid="unit-product">
                   <div className="min-w-0">
@@ -201,64 +196,52 @@ export default function UnitOrderBuilder() {
                   </div>
                   <div>
                     <input type="hidden" name={`lines[${i}].productId`} value={p.id} />
-                    <label className="sr-only" htmlFor={quantity?.id ?? `q-${p.id}`}>
+                    <label className="sr-only" htmlFor={quantity.id}>
                       {t("unit.builder.quantity")} · {pick(locale, p, "name")}
                     </label>
                     <input
-                      id={quantity?.id ?? `q-${p.id}`}
-                      name={`lines[${i}].quantity`}
+                      {...controlProps(quantity)}
                       type="number"
                       inputMode="numeric"
                       min={0}
                       max={MAX_UNIT_QUANTITY}
                       step={1}
-                      defaultValue={quantity?.initialValue as string | undefined}
                       placeholder="0"
                       data-testid={`qty-${p.slug}`}
-                      aria-invalid={quantity?.errors ? true : undefined}
-                      className={inputClass(!!quantity?.errors)}
+                      className={controlClass(Boolean(quantity.errors?.length))}
                     />
-                    <FieldError locale={locale} id={`${quantity?.id ?? p.id}-error`} errors={quantity?.errors} />
+                    <ErrorList field={quantity} fallback={UNIT_FALLBACK} />
                   </div>
                 </li>
               );
             })}
           </ul>
         )}
-        <FieldError locale={locale} id={fields.lines.errorId} errors={fields.lines.errors} />
+        <ErrorList field={fields.lines} fallback={UNIT_FALLBACK} />
 
         <fieldset className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
           <legend className="px-1 font-semibold">{t("unit.builder.delivery")}</legend>
           {text("contactName", "unit.builder.contact", { autoComplete: "name" })}
           {text("contactPhone", "unit.builder.contactPhone", { inputMode: "tel", autoComplete: "tel" })}
           {text("recipientName", "unit.builder.recipientName")}
-          <div className="flex flex-col gap-1">
-            <label htmlFor={fields.province.id} className="text-sm font-medium">
-              {t("unit.builder.province")}
-            </label>
-            <select {...getSelectProps(fields.province)} className={inputClass(!!fields.province.errors)}>
-              <option value="">{t("unit.builder.chooseProvince")}</option>
-              {PROVINCES.map(([zh, en]) => (
-                <option key={zh} value={zh}>
-                  {locale === "en" ? en : zh}
-                </option>
-              ))}
-            </select>
-            <FieldError locale={locale} id={fields.province.errorId} errors={fields.province.errors} />
-          </div>
+          <Field field={fields.province} label={t("unit.builder.province")} fallback={UNIT_FALLBACK}>
+            {(p) => (
+              <select {...p} defaultValue={p.defaultValue ?? ""}>
+                <option value="">{t("unit.builder.chooseProvince")}</option>
+                {PROVINCES.map(([zh, en]) => (
+                  <option key={zh} value={zh}>
+                    {locale === "en" ? en : zh}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {text("city", "unit.builder.city")}
           {text("district", "unit.builder.district")}
           <div className="sm:col-span-2">{text("addressLine", "unit.builder.addressLine")}</div>
         </fieldset>
 
-        <PaymentChoice
-          locale={locale}
-          holdDays={holdDays}
-          name={fields.payment.name}
-          initial={fields.payment.initialValue as string | undefined}
-          errors={fields.payment.errors}
-          errorId={fields.payment.errorId}
-        />
+        <PaymentChoice locale={locale} holdDays={holdDays} field={fields.payment} />
 
         <button type="submit" className={`${buttonClass} w-full sm:w-auto`} data-testid="unit-place-order">
           {t("unit.builder.submit")}

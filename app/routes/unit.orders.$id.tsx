@@ -1,16 +1,23 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
-import { FormErrors } from "~/components/ui/Field";
-import { buttonClass, FieldError, inputClass, Notice, UnitStateBadge } from "~/components/unit/UnitUi";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { buttonClass, Notice, TransferDetails, UnitStateBadge } from "~/components/unit/UnitUi";
 import { startPaymentOrExplain } from "~/payments/provider.server";
-import { InvoiceRequestSchema, shanghaiTime, shortOrderId, unitOrderState } from "~/units/unit-buyer";
+import {
+  InvoiceRequestSchema,
+  shortOrderId,
+  UNIT_FALLBACK,
+  UnitOrderActionSchema,
+  unitOrderState,
+} from "~/units/unit-buyer";
 import { getUnitOrder, receivingAccount, requestUnitInvoices, unitProfile } from "~/units/unit-buyer.server";
 import { UnitError } from "~/units/units.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -43,18 +50,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await db();
   const order = await getUnitOrder(prisma, user.organisationId, params.id ?? "");
   if (!order) throw new Response("Not found", { status: 404 });
-  const formData = await request.formData();
-  if (formData.get("intent") === "pay") {
+  const submission = parseSubmission(await request.formData(), UnitOrderActionSchema, UNIT_FALLBACK);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.value.intent === "pay") {
     if (unitOrderState(order) !== "awaiting-payment") return redirect(request.url);
     return redirect(await startPaymentOrExplain(prisma, order.id, locale));
   }
-  const submission = parseWithZod(formData, { schema: InvoiceRequestSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { title, creditCode } = submission.value;
   try {
     const invoices = await requestUnitInvoices(prisma, {
       organisationId: user.organisationId,
       orderId: order.id,
-      ...submission.value,
+      title,
+      creditCode,
     });
     const count = invoices?.length ?? 0;
     return redirect(`/unit/orders/${order.id}?invoiced=${count}${locale === "en" ? "&lang=en" : ""}`);
@@ -69,12 +77,12 @@ export default function UnitOrderPage() {
   const { locale, order, state, account, invoiceDefaults, placed, invoiced } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
+    id: "unit-invoice",
+    schema: InvoiceRequestSchema,
+    fallback: UNIT_FALLBACK,
     lastResult,
-    defaultValue: invoiceDefaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvoiceRequestSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    defaultValue: { intent: "invoice", ...invoiceDefaults },
   });
   const invoiceable = state === "paid" || state === "partly-refunded";
   return (
@@ -87,42 +95,16 @@ export default function UnitOrderPage() {
       {invoiced && <Notice>{t("unit.invoice.requestedNotice", { count: invoiced })}</Notice>}
 
       {state === "awaiting-transfer" && (
-        <section className="space-y-2 rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="transfer-details">
-          <h2 className="text-lg font-semibold">{t("unit.order.transferTitle")}</h2>
-          <p className="text-sm">{t("unit.order.transferIntro", { until: shanghaiTime(order.reservedUntil) })}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            {/* Without a configured account (production, FAIR_BANK_* unset) the reference, amount and
-                deadline still show: the buyer needs them whoever tells them the account. */}
-            {account ? (
-              <>
-                <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
-                <dd data-testid="transfer-account-name">{account.accountName}</dd>
-                <dt className="text-stone-600">{t("unit.order.bank")}</dt>
-                <dd>{account.bank}</dd>
-                <dt className="text-stone-600">{t("unit.order.accountNumber")}</dt>
-                <dd className="font-mono">{account.accountNumber}</dd>
-              </>
-            ) : (
-              <>
-                <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
-                <dd data-testid="transfer-account-missing">{t("unit.order.accountMissing")}</dd>
-              </>
-            )}
-            <dt className="text-stone-600">{t("unit.order.amount")}</dt>
-            <dd className="font-semibold tabular-nums" data-testid="transfer-amount">
-              {formatFen(order.totalFen, locale)}
-            </dd>
-            <dt className="text-stone-600">{t("unit.order.reference")}</dt>
-            <dd className="font-mono text-lg font-bold tracking-wider" data-testid="transfer-reference">
-              {order.transferReference}
-            </dd>
-            <dt className="text-stone-600">{t("unit.order.deadline")}</dt>
-            <dd data-testid="transfer-deadline">{shanghaiTime(order.reservedUntil)}</dd>
-          </dl>
-        </section>
+        <TransferDetails
+          locale={locale}
+          account={account}
+          totalFen={order.totalFen}
+          reference={order.transferReference}
+          until={order.reservedUntil}
+        />
       )}
       {state === "awaiting-payment" && (
-        <Form method="post">
+        <Form method="post" data-testid="unit-pay-form">
           <input type="hidden" name="intent" value="pay" />
           <button type="submit" className={buttonClass} data-testid="unit-pay-online">
             {t("unit.order.payOnline")} · {formatFen(order.totalFen, locale)}
@@ -213,30 +195,30 @@ export default function UnitOrderPage() {
             <FormErrors
               id={form.errorId}
               errors={form.errors}
-              fallback="unit.error.invalid"
+              fallback={UNIT_FALLBACK}
               testId="unit-error"
               className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 sm:col-span-2"
             />
-            <div className="flex flex-col gap-1">
-              <label htmlFor={fields.title.id} className="text-sm font-medium">
-                {t("unit.invoice.invoiceTitle")}
-              </label>
-              <input {...getInputProps(fields.title, { type: "text" })} className={inputClass(!!fields.title.errors)} />
-              <FieldError locale={locale} id={fields.title.errorId} errors={fields.title.errors} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={fields.creditCode.id} className="text-sm font-medium">
-                {t("unit.invoice.creditCode")}
-              </label>
-              <input
-                {...getInputProps(fields.creditCode, { type: "text" })}
-                autoCapitalize="characters"
-                spellCheck={false}
-                className={`${inputClass(!!fields.creditCode.errors)} font-mono`}
-              />
-              <p className="text-xs text-stone-600">{t("unit.invoice.creditCodeHint")}</p>
-              <FieldError locale={locale} id={fields.creditCode.errorId} errors={fields.creditCode.errors} />
-            </div>
+            <input type="hidden" name={fields.intent.name} value="invoice" />
+            <Field field={fields.title} label={t("unit.invoice.invoiceTitle")} fallback={UNIT_FALLBACK}>
+              {(p) => <input {...p} type="text" />}
+            </Field>
+            <Field
+              field={fields.creditCode}
+              label={t("unit.invoice.creditCode")}
+              hint={t("unit.invoice.creditCodeHint")}
+              fallback={UNIT_FALLBACK}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  className={`${p.className} font-mono`}
+                />
+              )}
+            </Field>
             <div className="sm:col-span-2">
               <button type="submit" className={buttonClass} data-testid="invoice-submit">
                 {t("unit.invoice.submit")}

@@ -1,14 +1,16 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
-import { buttonClass, FieldError } from "~/components/unit/UnitUi";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { buttonClass } from "~/components/unit/UnitUi";
 import { COLUMN_LABELS, parseRecipients, type RowProblem } from "~/units/recipients-csv";
-import { RecipientUploadSchema } from "~/units/unit-buyer";
+import { RecipientUploadSchema, UNIT_FALLBACK } from "~/units/unit-buyer";
 import { recipientProducts, saveRecipientDraft } from "~/units/unit-buyer.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 
@@ -28,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUnitBuyer(request);
   const locale = localeFromUrl(request.url);
-  const submission = parseWithZod(await request.formData(), { schema: RecipientUploadSchema });
+  // The file comes through the schema like any field (conform keeps a File as it is).
+  const submission = parseSubmission(await request.formData(), RecipientUploadSchema, UNIT_FALLBACK);
   if (submission.status !== "success")
     return data({ result: submission.reply(), problems: null, problemCount: 0, rowCount: 0 }, { status: 400 });
   const prisma = await db();
@@ -59,10 +62,12 @@ export default function UnitRecipients() {
   const { locale } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
+    id: "recipients-upload",
+    schema: RecipientUploadSchema,
+    fallback: UNIT_FALLBACK,
     lastResult: answer?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RecipientUploadSchema }),
-    shouldValidate: "onSubmit",
+    validateOn: "submit",
   });
   return (
     <div className="space-y-4">
@@ -102,17 +107,9 @@ export default function UnitRecipients() {
         className="space-y-3"
         data-testid="csv-form"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.file.id} className="text-sm font-medium">
-            {t("unit.csv.file")}
-          </label>
-          <input
-            {...getInputProps(fields.file, { type: "file" })}
-            accept=".csv,text/csv"
-            className="min-h-11 w-full rounded border border-stone-400 bg-white px-3 py-2"
-          />
-          <FieldError locale={locale} id={fields.file.errorId} errors={fields.file.errors} />
-        </div>
+        <Field field={fields.file} label={t("unit.csv.file")} fallback={UNIT_FALLBACK}>
+          {({ defaultValue: _none, ...p }) => <input {...p} type="file" accept=".csv,text/csv" />}
+        </Field>
         <button type="submit" className={buttonClass} data-testid="csv-upload">
           {t("unit.csv.upload")}
         </button>

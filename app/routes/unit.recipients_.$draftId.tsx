@@ -1,12 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
-import { FormErrors } from "~/components/ui/Field";
-import { buttonClass, FieldError, inputClass, PaymentChoice, secondaryButtonClass } from "~/components/unit/UnitUi";
-import { ConfirmRecipientsSchema, ONLINE_PAYMENT_LIMIT_FEN } from "~/units/unit-buyer";
+import { Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import {
+  buttonClass,
+  Notice,
+  PaymentChoice,
+  secondaryButtonClass,
+  unitOrderProblemText,
+} from "~/components/unit/UnitUi";
+import { ConfirmRecipientsSchema, UNIT_FALLBACK } from "~/units/unit-buyer";
 import {
   deleteRecipientDraft,
   loadRecipientDraft,
@@ -15,6 +21,7 @@ import {
   TRANSFER_HOLD_DAYS,
 } from "~/units/unit-buyer.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -44,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await db();
   const draft = await loadRecipientDraft(prisma, user.organisationId, params.draftId ?? "");
   if (!draft) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmRecipientsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = parseSubmission(await request.formData(), ConfirmRecipientsSchema, UNIT_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), problem: null }, { status: 400 });
   const input = submission.value;
   // The order is placed from the previewed rows kept on the server, never from the browser.
   const outcome = await placeOrderForUnit(prisma, {
@@ -66,26 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteRecipientDraft(prisma, user.organisationId, draft.id);
     return redirect(outcome.redirectTo);
   }
-  const message =
-    outcome.problem === "short"
-      ? translate(locale, "unit.builder.short", { name: pick(locale, outcome, "name"), available: outcome.available })
-      : translate(locale, "unit.builder.onlineTooLarge", {
-          total: formatFen(outcome.totalFen, locale),
-          limit: formatFen(ONLINE_PAYMENT_LIMIT_FEN, locale),
-        });
-  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+  return data({ result: submission.reply(), problem: unitOrderProblemText(locale, outcome) }, { status: 409 });
 }
 
 export default function UnitRecipientsPreview() {
   const { locale, draft, orderKey, holdDays } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
-  const [form, fields] = useForm({
-    lastResult,
+  const [form, fields] = useSchemaForm({
+    id: "recipients-confirm",
+    schema: ConfirmRecipientsSchema,
+    fallback: UNIT_FALLBACK,
+    lastResult: answer?.result,
     defaultValue: { orderKey, payment: "transfer" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmRecipientsSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    validateOn: "submit",
   });
   const q = locale === "en" ? "?lang=en" : "";
   return (
@@ -145,33 +146,20 @@ export default function UnitRecipientsPreview() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          fallback="unit.error.invalid"
+          fallback={UNIT_FALLBACK}
           testId="unit-error"
           className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
         />
+        {answer?.problem && <Notice tone="error">{answer.problem}</Notice>}
         <div className="grid gap-3 sm:grid-cols-2">
-          {(["contactName", "contactPhone"] as const).map((name) => (
-            <div key={name} className="flex flex-col gap-1">
-              <label htmlFor={fields[name].id} className="text-sm font-medium">
-                {t(name === "contactName" ? "unit.builder.contact" : "unit.builder.contactPhone")}
-              </label>
-              <input
-                {...getInputProps(fields[name], { type: "text" })}
-                inputMode={name === "contactPhone" ? "tel" : undefined}
-                className={inputClass(!!fields[name].errors)}
-              />
-              <FieldError locale={locale} id={fields[name].errorId} errors={fields[name].errors} />
-            </div>
-          ))}
+          <Field field={fields.contactName} label={t("unit.builder.contact")} fallback={UNIT_FALLBACK}>
+            {(p) => <input {...p} type="text" autoComplete="name" />}
+          </Field>
+          <Field field={fields.contactPhone} label={t("unit.builder.contactPhone")} fallback={UNIT_FALLBACK}>
+            {(p) => <input {...p} type="text" inputMode="tel" autoComplete="tel" />}
+          </Field>
         </div>
-        <PaymentChoice
-          locale={locale}
-          holdDays={holdDays}
-          name={fields.payment.name}
-          initial={fields.payment.initialValue as string | undefined}
-          errors={fields.payment.errors}
-          errorId={fields.payment.errorId}
-        />
+        <PaymentChoice locale={locale} holdDays={holdDays} field={fields.payment} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={buttonClass} data-testid="preview-confirm">
             {t("unit.preview.confirm")}

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUnitBuyer } from "~/accounts/auth.server";
-import { buttonClass, FieldError, inputClass } from "~/components/unit/UnitUi";
-import { shanghaiDay, shanghaiTime, StatementPeriodSchema } from "~/units/unit-buyer";
+import { getFormProps } from "@conform-to/react";
+import { Field } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { buttonClass } from "~/components/unit/UnitUi";
+import { shanghaiDay, shanghaiTime, StatementPeriodSchema, UNIT_FALLBACK } from "~/units/unit-buyer";
 import { unitProfile } from "~/units/unit-buyer.server";
 import { unitStatement, type StatementRow } from "~/units/units.server";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { pick, type Locale, localeFromUrl } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
@@ -18,20 +22,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromUrl(url);
   const today = shanghaiDay();
   // The default period is the calendar year so far, the unit's usual reporting period.
-  const asked = {
+  const asked = new URLSearchParams({
     from: url.searchParams.get("from") ?? `${today.slice(0, 4)}-01-01`,
     to: url.searchParams.get("to") ?? today,
-  };
-  const parsed = StatementPeriodSchema.safeParse(asked);
+  });
+  // The period form is a GET form: the loader parses it through the same schema as the browser.
+  const submission = parseSubmission(asked, StatementPeriodSchema, UNIT_FALLBACK);
   const prisma = await db();
   const unit = await unitProfile(prisma, user.organisationId);
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-    return { locale, unit, period: asked, errors, statement: null, generatedAt: shanghaiTime(new Date()) };
+  const generatedAt = shanghaiTime(new Date());
+  if (submission.status !== "success") {
+    const period = { from: asked.get("from")!, to: asked.get("to")! };
+    return { locale, unit, period, result: submission.reply(), statement: null, generatedAt };
   }
-  const statement = await unitStatement(prisma, { organisationId: user.organisationId, ...parsed.data });
-  return { locale, unit, period: parsed.data, errors: {} as Record<string, string[]>, statement, generatedAt: shanghaiTime(new Date()) };
+  const statement = await unitStatement(prisma, { organisationId: user.organisationId, ...submission.value });
+  return { locale, unit, period: submission.value, result: null, statement, generatedAt };
 }
 
 function Rows({
@@ -82,8 +87,15 @@ function Rows({
 }
 
 export default function UnitStatement() {
-  const { locale, unit, period, errors, statement, generatedAt } = useLoaderData<typeof loader>();
+  const { locale, unit, period, result, statement, generatedAt } = useLoaderData<typeof loader>();
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const [form, fields] = useSchemaForm({
+    id: "statement-period",
+    schema: StatementPeriodSchema,
+    fallback: UNIT_FALLBACK,
+    lastResult: result,
+    defaultValue: period,
+  });
   return (
     <article className="statement space-y-4 print:text-[11pt]">
       <style>
@@ -98,25 +110,19 @@ export default function UnitStatement() {
         <p data-testid="statement-period">{t("unit.statement.period", { from: period.from, to: period.to })}</p>
       </header>
       <p className="text-sm text-stone-700 print:hidden">{t("unit.statement.intro")}</p>
-      <Form method="get" className="flex flex-wrap items-end gap-3 print:hidden" data-testid="statement-period-form">
+      <Form
+        method="get"
+        {...getFormProps(form)}
+        className="flex flex-wrap items-end gap-3 print:hidden"
+        data-testid="statement-period-form"
+      >
         {locale === "en" && <input type="hidden" name="lang" value="en" />}
-        {(["from", "to"] as const).map((name) => (
-          <div key={name} className="flex flex-col gap-1">
-            <label htmlFor={`statement-${name}`} className="text-sm font-medium">
-              {t(name === "from" ? "unit.statement.from" : "unit.statement.to")}
-            </label>
-            <input
-              id={`statement-${name}`}
-              name={name}
-              type="date"
-              defaultValue={period[name]}
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={errors[name] ? `statement-${name}-error` : undefined}
-              className={inputClass(!!errors[name])}
-            />
-            <FieldError locale={locale} id={`statement-${name}-error`} errors={errors[name]} />
-          </div>
-        ))}
+        <Field field={fields.from} label={t("unit.statement.from")} fallback={UNIT_FALLBACK}>
+          {(p) => <input {...p} type="date" />}
+        </Field>
+        <Field field={fields.to} label={t("unit.statement.to")} fallback={UNIT_FALLBACK}>
+          {(p) => <input {...p} type="date" />}
+        </Field>
         <button type="submit" className={buttonClass}>
           {t("unit.statement.show")}
         </button>

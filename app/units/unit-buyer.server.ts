@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { env, type Env } from "~/utils/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { paymentProvider, startPaymentOrExplain } from "~/payments/provider.server";
+import { paymentProvider, PaymentsUnavailableError, startPaymentOrExplain } from "~/payments/provider.server";
 import { SoldOutError } from "~/payments/reservation.server";
 import { placeUnitOrder } from "~/payments/unit-checkout.server";
 import { checkCreditCode } from "./credit-code";
@@ -331,7 +331,8 @@ export async function quoteLines(prisma: PrismaClient, lines: { productId: strin
 export type UnitOrderOutcome =
   | { ok: true; orderId: string; redirectTo: string }
   | { ok: false; problem: "short"; nameZh: string; nameEn: string; available: number }
-  | { ok: false; problem: "online-too-large"; totalFen: number };
+  | { ok: false; problem: "online-too-large"; totalFen: number }
+  | { ok: false; problem: "online-unavailable" };
 
 /**
  * Places the unit's order through placeUnitOrder (the citizens' reservation path, all or nothing)
@@ -342,16 +343,23 @@ export type UnitOrderOutcome =
 export async function placeOrderForUnit(
   prisma: PrismaClient,
   args: Omit<Parameters<typeof placeUnitOrder>[1], "onlineProvider">,
+  config: Env = env(),
 ): Promise<UnitOrderOutcome> {
+  let onlineProvider: string | undefined;
   if (args.payment === "online") {
     const totalFen = await quoteLines(prisma, args.lines);
     if (totalFen > ONLINE_PAYMENT_LIMIT_FEN) return { ok: false, problem: "online-too-large", totalFen };
+    // Asked before anything is reserved: with no provider here (no Stripe keys, no test payments),
+    // the unit is told to pay by transfer and nothing changes.
+    try {
+      onlineProvider = paymentProvider(config).id;
+    } catch (error) {
+      if (!(error instanceof PaymentsUnavailableError)) throw error;
+      return { ok: false, problem: "online-unavailable" };
+    }
   }
   try {
-    const order = await placeUnitOrder(prisma, {
-      ...args,
-      onlineProvider: args.payment === "online" ? paymentProvider().id : undefined,
-    });
+    const order = await placeUnitOrder(prisma, { ...args, onlineProvider });
     const orderPage = `/unit/orders/${order.id}?placed=1${args.locale === "en" ? "&lang=en" : ""}`;
     if (args.payment === "transfer") return { ok: true, orderId: order.id, redirectTo: orderPage };
     return { ok: true, orderId: order.id, redirectTo: await startPaymentOrExplain(prisma, order.id, args.locale) };

@@ -77,11 +77,13 @@ export const BulkOrderSchema = z.object({
     .array(
       z.object({
         productId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "unit.error.invalid"),
+        // The raw text of a number field: blank is none, otherwise a whole number up to the bound.
         quantity: z
-          .number("unit.error.quantityInvalid")
-          .int("unit.error.quantityInvalid")
-          .min(0, "unit.error.quantityInvalid")
-          .max(MAX_UNIT_QUANTITY, "unit.error.quantityInvalid")
+          .string("unit.error.quantityInvalid")
+          .trim()
+          .regex(/^\d{0,6}$/, "unit.error.quantityInvalid")
+          .transform((value) => (value === "" ? undefined : Number(value)))
+          .pipe(z.number().max(MAX_UNIT_QUANTITY, "unit.error.quantityInvalid").optional())
           .optional(),
       }),
     )
@@ -96,6 +98,7 @@ export const ConfirmRecipientsSchema = z.object({ orderKey, ...contact, payment 
 
 /** The invoice details (发票抬头 and 统一社会信用代码), checked with GB 32100's check character. */
 export const InvoiceRequestSchema = z.object({
+  intent: z.literal("invoice", "unit.error.invalid"),
   title: text(100, "unit.error.titleRequired").pipe(z.string().min(2, "unit.error.titleRequired")),
   creditCode: z
     .string("unit.error.creditCodeRequired")
@@ -107,6 +110,15 @@ export const InvoiceRequestSchema = z.object({
     })
     .transform((value) => value.replace(/[\s-]/g, "").toUpperCase()),
 });
+
+/** The unit order page's two forms: pay online (a pending online order) or request invoices. */
+export const UnitOrderActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("pay") }),
+  InvoiceRequestSchema,
+]);
+
+/** The error key for zod's own messages on the unit's forms (see utils/forms.ts). */
+export const UNIT_FALLBACK = "unit.error.invalid";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "unit.error.dateInvalid");
 /** The statement's period, in Shanghai days, both ends inclusive. */

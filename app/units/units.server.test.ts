@@ -3,6 +3,7 @@ import { upsertCooperative, upsertOrganisation, upsertProduct } from "../../pris
 import { createUser } from "../../tests/support/auth";
 import { withTestDatabase } from "../../tests/support/database";
 import { verifyLedger } from "~/ledger/ledger.server";
+import { parseEnv } from "~/utils/env.server";
 import { SoldOutError } from "~/payments/reservation.server";
 import {
   changeTransferHold,
@@ -19,6 +20,7 @@ import {
   unitsOverview,
   UnitError,
 } from "./units.server";
+import { placeOrderForUnit, receivingAccount } from "./unit-buyer.server";
 
 const t = withTestDatabase();
 let keys = 0;
@@ -114,6 +116,48 @@ describe("unit orders", () => {
     });
     expect(row.reservedUntil.getTime() - now.getTime()).toBe(7 * 86_400_000);
     expect(await stockOf(f.bag.id)).toBe(90);
+  });
+
+  it("paid online where no payment provider is configured: refused (the page says to pay by transfer), nothing reserved", async () => {
+    const f = await fair();
+    // Production on a real database without Stripe keys or ALLOW_TEST_PAYMENTS: no provider at all.
+    const noProvider = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://u@db:5432/fair",
+      SESSION_SECRET: "s".repeat(40),
+    });
+    const outcome = await placeOrderForUnit(
+      t.prisma,
+      {
+        orderKey: key(),
+        organisationId: f.unit.id,
+        placedById: f.buyer.id,
+        lines: [{ productId: f.tea.id, quantity: 2 }],
+        delivery: oneAddress,
+        payment: "online",
+        locale: "zh",
+      },
+      noProvider,
+    );
+    expect(outcome).toEqual({ ok: false, problem: "online-unavailable" });
+    expect(await t.prisma.order.count({ where: { onBehalfOfId: f.unit.id } })).toBe(0);
+    expect(await stockOf(f.tea.id)).toBe(300);
+  });
+
+  it("show no receiving account in production until FAIR_BANK_* is configured (the order page then says whom to ask)", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40) };
+    expect(receivingAccount(parseEnv(production))).toBeNull();
+    expect(
+      receivingAccount(
+        parseEnv({
+          ...production,
+          FAIR_BANK_ACCOUNT_NAME: "上海消费帮扶博览会组委会",
+          FAIR_BANK_NAME: "某银行上海分行",
+          FAIR_BANK_ACCOUNT_NUMBER: "3100 1234 5678",
+        }),
+      ),
+    ).toMatchObject({ accountName: "上海消费帮扶博览会组委会", demo: false });
+    expect(receivingAccount(parseEnv({ NODE_ENV: "test" }))).toMatchObject({ demo: true });
   });
 
   it("posted twice at once make one order and reserve once", async () => {

@@ -34,6 +34,8 @@ function upload(cookie: string, bytes: Uint8Array) {
   return request(cookie, "/unit/recipients", { method: "POST", body: form });
 }
 const html = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
+/** The text of the page's error alert (role="alert", data-testid="unit-error"). */
+const alertText = (page: string) => /data-testid="unit-error"[^>]*>(.*?)<\/div>/s.exec(page)?.[1] ?? "";
 
 let keys = 0;
 const orderKey = () => `unit-http-${process.pid}-${Date.now()}-${keys++}`.padEnd(20, "x");
@@ -123,7 +125,8 @@ describe("bulk order builder", () => {
       "lines[1].quantity": "21",
     });
     expect(response.status).toBe(409);
-    expect(await html(response)).toContain(`「${w.tea.nameZh}」库存不足：只剩 20 件`);
+    // Said on the page itself (in the alert), not only in the data the page was rendered from.
+    expect(alertText(await html(response))).toContain(`「${w.tea.nameZh}」库存不足：只剩 20 件`);
     expect(await t.prisma.order.count({ where: { onBehalfOfId: w.unit.id } })).toBe(0);
     expect((await t.prisma.product.findUniqueOrThrow({ where: { id: w.rice.id } })).stock).toBe(500);
   });
@@ -138,7 +141,16 @@ describe("bulk order builder", () => {
       "lines[0].quantity": "101",
     });
     expect(tooLarge.status).toBe(409);
-    expect(await html(tooLarge)).toContain("超过在线支付上限");
+    expect(alertText(await html(tooLarge))).toContain("超过在线支付上限");
+    const fraction = await post(w.buyer.cookie, "/unit/order", {
+      orderKey: orderKey(),
+      ...address,
+      payment: "transfer",
+      "lines[0].productId": w.rice.id,
+      "lines[0].quantity": "2.5",
+    });
+    expect(fraction.status).toBe(400);
+    expect(await html(fraction)).toContain("数量应为 0–10000 的整数");
     const empty = await post(w.buyer.cookie, "/unit/order", { orderKey: orderKey(), ...address, payment: "transfer" });
     expect(empty.status).toBe(400);
     expect(await html(empty)).toContain("请至少填写一种商品的数量");
@@ -251,6 +263,7 @@ describe("invoices and the statement", () => {
     const w = await world();
     const { path, order } = await paidOrder(w);
     const bad = await post(w.buyer.cookie, path, {
+      intent: "invoice",
       title: "上海某某集团有限公司工会委员会",
       creditCode: "91310000132200821X",
     });
@@ -259,6 +272,7 @@ describe("invoices and the statement", () => {
     expect(await t.prisma.invoiceRequest.count()).toBe(0);
 
     const good = await post(w.buyer.cookie, path, {
+      intent: "invoice",
       title: "上海某某集团有限公司工会委员会",
       creditCode: "91310000132200821h",
     });

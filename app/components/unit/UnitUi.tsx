@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
-import { shanghaiTime, type UnitOrderState } from "~/units/unit-buyer";
-import { ONLINE_PAYMENT_LIMIT_FEN } from "~/units/unit-buyer";
+import { ONLINE_PAYMENT_LIMIT_FEN, shanghaiTime, UNIT_FALLBACK, type UnitOrderState } from "~/units/unit-buyer";
 import { type Locale } from "~/utils/i18n";
 import { translate, type MessageKey } from "~/i18n/areas/console";
 import { formatFen } from "~/utils/money";
-import { controlClass } from "~/components/ui/Field";
+import { ErrorList, type FieldMeta } from "~/components/ui/Field";
 
 const STATE_COLOURS: Record<UnitOrderState, string> = {
   "awaiting-transfer": "bg-amber-100 text-amber-900 border-amber-300",
@@ -37,19 +36,6 @@ export function UnitStateBadge({
   );
 }
 
-/** A form error whose message is an i18n key (from the schemas in app/units/unit-buyer.ts). */
-export function FieldError({ locale, id, errors }: { locale: Locale; id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="text-sm text-red-800" data-testid={`error-${id.replace(/-error$/, "")}`}>
-      {errors.map((key) => translate(locale, key as MessageKey)).join(" ")}
-    </p>
-  );
-}
-
-/** The one control style of the site's forms (components/ui/Field). */
-export const inputClass = controlClass;
-
 export function Notice({ children, tone = "ok" }: { children: ReactNode; tone?: "ok" | "error" }) {
   return (
     <div
@@ -67,34 +53,104 @@ export const secondaryButtonClass =
   "min-h-11 inline-flex items-center rounded border border-stone-400 px-4 py-2 hover:bg-stone-100";
 
 /** Bank transfer or (for small orders) online payment; shared with the recipient-list preview. */
-export function PaymentChoice({
-  locale,
-  holdDays,
-  name,
-  initial,
-  errors,
-  errorId,
-}: {
-  locale: Locale;
-  holdDays: number;
-  name: string;
-  initial?: string;
-  errors?: string[];
-  errorId: string;
-}) {
+export function PaymentChoice({ locale, holdDays, field }: { locale: Locale; holdDays: number; field: FieldMeta }) {
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  const invalid = Boolean(field.errors?.length);
+  const radio = {
+    type: "radio",
+    name: field.name,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? field.errorId : undefined,
+  } as const;
   return (
     <fieldset className="space-y-2 rounded border border-stone-200 p-3">
       <legend className="px-1 font-semibold">{t("unit.builder.payment")}</legend>
       <label className="flex min-h-11 items-center gap-2">
-        <input type="radio" name={name} value="transfer" defaultChecked={initial !== "online"} />
+        <input {...radio} value="transfer" defaultChecked={field.initialValue !== "online"} />
         {t("unit.builder.payTransfer", { days: holdDays })}
       </label>
       <label className="flex min-h-11 items-center gap-2">
-        <input type="radio" name={name} value="online" defaultChecked={initial === "online"} />
+        <input {...radio} value="online" defaultChecked={field.initialValue === "online"} />
         {t("unit.builder.payOnline", { limit: formatFen(ONLINE_PAYMENT_LIMIT_FEN, locale) })}
       </label>
-      <FieldError locale={locale} id={errorId} errors={errors} />
+      <ErrorList field={field} fallback={UNIT_FALLBACK} />
     </fieldset>
+  );
+}
+
+/** Why an order was not placed (nothing was reserved), in the buyer's words. */
+export type UnitOrderProblem =
+  | { problem: "short"; nameZh: string; nameEn: string; available: number }
+  | { problem: "online-too-large"; totalFen: number }
+  | { problem: "online-unavailable" };
+
+export function unitOrderProblemText(locale: Locale, outcome: UnitOrderProblem): string {
+  switch (outcome.problem) {
+    case "short":
+      return translate(locale, "unit.builder.short", {
+        name: locale === "en" ? outcome.nameEn : outcome.nameZh,
+        available: outcome.available,
+      });
+    case "online-too-large":
+      return translate(locale, "unit.builder.onlineTooLarge", {
+        total: formatFen(outcome.totalFen, locale),
+        limit: formatFen(ONLINE_PAYMENT_LIMIT_FEN, locale),
+      });
+    case "online-unavailable":
+      return translate(locale, "unit.builder.onlineUnavailable");
+  }
+}
+
+/**
+ * How to pay a bank-transfer order: the fair's receiving account, or (production without
+ * FAIR_BANK_* configured) where to ask for it, and always the amount, the reference to quote
+ * and the deadline: the buyer needs those whoever tells them the account.
+ */
+export function TransferDetails({
+  locale,
+  account,
+  totalFen,
+  reference,
+  until,
+}: {
+  locale: Locale;
+  account: { accountName: string; bank: string; accountNumber: string } | null;
+  totalFen: number;
+  reference: string | null;
+  until: Date | string;
+}) {
+  const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
+  return (
+    <section className="space-y-2 rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="transfer-details">
+      <h2 className="text-lg font-semibold">{t("unit.order.transferTitle")}</h2>
+      <p className="text-sm">{t("unit.order.transferIntro", { until: shanghaiTime(until) })}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {account ? (
+          <>
+            <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
+            <dd data-testid="transfer-account-name">{account.accountName}</dd>
+            <dt className="text-stone-600">{t("unit.order.bank")}</dt>
+            <dd>{account.bank}</dd>
+            <dt className="text-stone-600">{t("unit.order.accountNumber")}</dt>
+            <dd className="font-mono">{account.accountNumber}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-stone-600">{t("unit.order.accountName")}</dt>
+            <dd data-testid="transfer-account-missing">{t("unit.order.accountMissing")}</dd>
+          </>
+        )}
+        <dt className="text-stone-600">{t("unit.order.amount")}</dt>
+        <dd className="font-semibold tabular-nums" data-testid="transfer-amount">
+          {formatFen(totalFen, locale)}
+        </dd>
+        <dt className="text-stone-600">{t("unit.order.reference")}</dt>
+        <dd className="font-mono text-lg font-bold tracking-wider" data-testid="transfer-reference">
+          {reference}
+        </dd>
+        <dt className="text-stone-600">{t("unit.order.deadline")}</dt>
+        <dd data-testid="transfer-deadline">{shanghaiTime(until)}</dd>
+      </dl>
+    </section>
   );
 }
