@@ -163,8 +163,13 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which build goes first, so neither always follows the other.
       const order = round % 2 === 1 ? builds : [...builds].reverse();
-      for (const page of PAGES) {
-        for (const build of order) {
+      // Page by page, both builds in turn; on PGlite (one server at a time) build by build, so a
+      // server is started twice per round rather than once per page.
+      const steps = together
+        ? PAGES.flatMap((page) => order.map((build) => ({ page, build })))
+        : order.flatMap((build) => PAGES.map((page) => ({ page, build })));
+      for (const { page, build } of steps) {
+        {
           const server = await serve(build.name, build.dir);
           const pids = () => {
             const all = [server.pid, ...(ENGINE === "postgresql" ? backendsOf(BENCH_DB) : [])];
