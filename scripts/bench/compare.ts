@@ -150,7 +150,12 @@ async function main() {
     const serve = async (name: string, dir: string) => {
       let server = servers.get(name);
       if (!server) {
-        if (!together) for (const [other, s] of servers) if (other !== name) (await s.stop(), servers.delete(other));
+        if (!together)
+          for (const [other, running] of servers) {
+            if (other === name) continue;
+            await running.stop();
+            servers.delete(other);
+          }
         server = await startApp(`app (${name})`, dir);
         prioritise(server.pid);
         servers.set(name, server);
