@@ -264,9 +264,9 @@ async function currentFair(prisma: PrismaClient) {
 
 /**
  * The home page: the fair, every paired region with its cooperatives, featured cooperatives,
- * the categories and a first grid of listed goods. Five plain statements, run together; none goes
- * through Prisma's query compiler, whose per-statement cost was a quarter of the page's CPU
- * (docs/benchmarks.md, issue 12).
+ * the categories and a first grid of listed goods. Six plain statements (five run together, the
+ * grid's cards after its ids); none goes through Prisma's query compiler, whose per-statement cost
+ * was a quarter of the page's CPU (docs/benchmarks.md, issue 12).
  */
 export async function getHomePage(
   prisma: PrismaClient,
