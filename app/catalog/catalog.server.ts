@@ -47,7 +47,7 @@ interface ProductCardSqlRow {
 }
 
 /** A @db.Date column read as "YYYY-MM-DD", as Prisma returns it: UTC midnight of that day. */
-const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
+export const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
 
 /**
  * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
