@@ -2,12 +2,12 @@
  * The public catalogue pages: region, county, cooperative, category and product, and the sitemap.
  * Only LISTED products are ever shown; each page is a fixed number of queries, never one per row.
  */
-import { Prisma, type OrganisationKind, type PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type LinkageType, type OrganisationKind, type PrismaClient } from "~/generated/prisma/client";
 import {
   categoriesWithCounts,
   certificationOf,
   cooperativeCardSelect,
-  productCardSelect,
+  dateOf,
   productCardsByIds,
   stockState,
   toProductCard,
@@ -307,71 +307,127 @@ const MORE_FROM_COOPERATIVE = 4;
  * slug is unknown or the product is not LISTED (drafts and retired goods are not public).
  */
 export async function getProductPage(prisma: PrismaClient, slug: string, { now = new Date() }: { now?: Date } = {}) {
-  const product = await prisma.product.findFirst({
-    where: { slug, status: "LISTED" },
-    select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      descriptionZh: true,
-      descriptionEn: true,
-      unitZh: true,
-      unitEn: true,
-      priceFen: true,
-      stock: true,
-      certificateNumber: true,
-      certifyingBody: true,
-      certifiedFrom: true,
-      certifiedUntil: true,
-      images: { orderBy: { sortOrder: "asc" }, select: { url: true, altZh: true, altEn: true } },
-      category: { select: nameSelect },
-      cooperative: {
-        select: {
-          ...nameSelect,
-          linkageType: true,
-          householdsLinked: true,
-          boothNumber: true,
-          partnerships: { select: partnershipSelect },
-          county: {
-            select: {
-              ...nameSelect,
-              isKeyCounty: true,
-              partnerships: { select: partnershipSelect },
-              region: { select: nameSelect },
-            },
-          },
-          products: {
-            where: { status: "LISTED", slug: { not: slug } },
-            orderBy: [{ stock: "desc" }, { slug: "asc" }],
-            take: MORE_FROM_COOPERATIVE,
-            select: { ...productCardSelect, cooperative: false },
-          },
-        },
-      },
-    },
-  });
-  if (!product) return null;
+  // One plain statement for the product, its images, category, cooperative, county, region and
+  // both sets of partners (JSON sub-selects), then the sibling cards (productCardsByIds): as one
+  // Prisma findFirst with nested selects, Prisma's query compiler was the largest item of the
+  // page's CPU profile (17 % + 6 % for its client; docs/benchmarks.md, issue 12).
+  const [row] = await prisma.$queryRaw<ProductPageRow[]>`
+    SELECT p."id", p."slug", p."nameZh", p."nameEn", p."descriptionZh", p."descriptionEn", p."unitZh", p."unitEn",
+      p."priceFen", p."stock", p."certificateNumber", p."certifyingBody",
+      to_char(p."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
+      to_char(p."certifiedUntil", 'YYYY-MM-DD') AS "certifiedUntil",
+      (SELECT coalesce(json_agg(json_build_object('url', i."url", 'altZh', i."altZh", 'altEn', i."altEn") ORDER BY i."sortOrder"), '[]')
+        FROM "ProductImage" i WHERE i."productId" = p."id") AS "images",
+      g."slug" AS "categorySlug", g."nameZh" AS "categoryNameZh", g."nameEn" AS "categoryNameEn",
+      c."slug" AS "cooperativeSlug", c."nameZh" AS "cooperativeNameZh", c."nameEn" AS "cooperativeNameEn",
+      c."linkageType"::text AS "linkageType", c."householdsLinked", c."boothNumber",
+      k."slug" AS "countySlug", k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn", k."isKeyCounty",
+      r."slug" AS "regionSlug", r."nameZh" AS "regionNameZh", r."nameEn" AS "regionNameEn",
+      (SELECT coalesce(json_agg(json_build_object('weight', s."weight", 'slug', o."slug", 'nameZh', o."nameZh", 'nameEn', o."nameEn", 'kind', o."kind")), '[]')
+        FROM "Partnership" s JOIN "Organisation" o ON o."id" = s."organisationId" WHERE s."cooperativeId" = c."id") AS "cooperativePartners",
+      (SELECT coalesce(json_agg(json_build_object('weight', s."weight", 'slug', o."slug", 'nameZh', o."nameZh", 'nameEn', o."nameEn", 'kind', o."kind")), '[]')
+        FROM "Partnership" s JOIN "Organisation" o ON o."id" = s."organisationId" WHERE s."countyId" = k."id") AS "countyPartners",
+      (SELECT coalesce(json_agg(x."id" ORDER BY x."stock" DESC, x."slug" ASC), '[]') FROM (
+        SELECT q."id", q."stock", q."slug" FROM "Product" q
+        WHERE q."cooperativeId" = c."id" AND q."status" = 'LISTED' AND q."slug" <> p."slug"
+        ORDER BY q."stock" DESC, q."slug" ASC LIMIT ${MORE_FROM_COOPERATIVE}) x) AS "siblingIds"
+    FROM "Product" p
+    JOIN "Category" g ON g."id" = p."categoryId"
+    JOIN "Cooperative" c ON c."id" = p."cooperativeId"
+    JOIN "County" k ON k."id" = c."countyId"
+    JOIN "PairedRegion" r ON r."id" = k."regionId"
+    WHERE p."slug" = ${slug} AND p."status" = 'LISTED'`;
+  if (!row) return null;
   const today = shanghaiToday(now);
-  const {
-    certifyingBody: _body,
-    certifiedFrom: _from,
-    certifiedUntil: _until,
-    cooperative: { partnerships: _own, products: siblings, county, ...cooperative },
-    ...rest
-  } = product;
-  const { partnerships: _county, ...countyRest } = county;
-  const cardCooperative = { ...nameSelectOf(cooperative), county: { nameZh: county.nameZh, nameEn: county.nameEn } };
+  const siblings = await productCardsByIds(prisma, row.siblingIds ?? []);
+  const partnerships = (list: PartnerJson[] | null) =>
+    (list ?? []).map(({ weight, ...organisation }) => ({ weight: Number(weight), organisation }));
+  const certified = {
+    certificateNumber: row.certificateNumber,
+    certifyingBody: row.certifyingBody,
+    certifiedFrom: dateOf(row.certifiedFrom),
+    certifiedUntil: dateOf(row.certifiedUntil),
+  };
+  const stock = Number(row.stock);
+  const county = {
+    slug: row.countySlug,
+    nameZh: row.countyNameZh,
+    nameEn: row.countyNameEn,
+    isKeyCounty: row.isKeyCounty,
+    region: { slug: row.regionSlug, nameZh: row.regionNameZh, nameEn: row.regionNameEn },
+  };
   return {
     product: {
-      ...rest,
-      stockState: stockState(product.stock),
-      certification: certificationOf(product, today),
-      cooperative: { ...cooperative, county: countyRest },
+      id: row.id,
+      slug: row.slug,
+      nameZh: row.nameZh,
+      nameEn: row.nameEn,
+      descriptionZh: row.descriptionZh,
+      descriptionEn: row.descriptionEn,
+      unitZh: row.unitZh,
+      unitEn: row.unitEn,
+      priceFen: Number(row.priceFen),
+      stock,
+      certificateNumber: row.certificateNumber,
+      images: row.images ?? [],
+      category: { slug: row.categorySlug, nameZh: row.categoryNameZh, nameEn: row.categoryNameEn },
+      stockState: stockState(stock),
+      certification: certificationOf(certified, today),
+      cooperative: {
+        slug: row.cooperativeSlug,
+        nameZh: row.cooperativeNameZh,
+        nameEn: row.cooperativeNameEn,
+        linkageType: row.linkageType,
+        householdsLinked: Number(row.householdsLinked),
+        boothNumber: row.boothNumber,
+        county,
+      },
     },
-    partners: sellerPartners(product.cooperative, county),
-    moreFromCooperative: siblings.map((p) => toProductCard({ ...p, cooperative: cardCooperative }, today)),
+    partners: sellerPartners(
+      { partnerships: partnerships(row.cooperativePartners) },
+      { partnerships: partnerships(row.countyPartners) },
+    ),
+    moreFromCooperative: siblings.map((card) => toProductCard(card, today)),
   };
+}
+
+type PartnerJson = OrganisationRow & { weight: number };
+
+interface ProductPageRow {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  unitZh: string;
+  unitEn: string;
+  priceFen: number;
+  stock: number;
+  certificateNumber: string | null;
+  certifyingBody: string | null;
+  certifiedFrom: string | null;
+  certifiedUntil: string | null;
+  images: { url: string; altZh: string; altEn: string }[] | null;
+  categorySlug: string;
+  categoryNameZh: string;
+  categoryNameEn: string;
+  cooperativeSlug: string;
+  cooperativeNameZh: string;
+  cooperativeNameEn: string;
+  linkageType: LinkageType;
+  householdsLinked: number;
+  boothNumber: string | null;
+  countySlug: string;
+  countyNameZh: string;
+  countyNameEn: string;
+  isKeyCounty: boolean;
+  regionSlug: string;
+  regionNameZh: string;
+  regionNameEn: string;
+  cooperativePartners: PartnerJson[] | null;
+  countyPartners: PartnerJson[] | null;
+  siblingIds: string[] | null;
 }
 
 const nameSelectOf = (row: { slug: string; nameZh: string; nameEn: string }) => ({

@@ -150,7 +150,12 @@ async function main() {
     const serve = async (name: string, dir: string) => {
       let server = servers.get(name);
       if (!server) {
-        if (!together) for (const [other, s] of servers) if (other !== name) (await s.stop(), servers.delete(other));
+        if (!together)
+          for (const [other, running] of servers) {
+            if (other === name) continue;
+            await running.stop();
+            servers.delete(other);
+          }
         server = await startApp(`app (${name})`, dir);
         prioritise(server.pid);
         servers.set(name, server);
@@ -163,8 +168,13 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which build goes first, so neither always follows the other.
       const order = round % 2 === 1 ? builds : [...builds].reverse();
-      for (const page of PAGES) {
-        for (const build of order) {
+      // Page by page, both builds in turn; on PGlite (one server at a time) build by build, so a
+      // server is started twice per round rather than once per page.
+      const steps = together
+        ? PAGES.flatMap((page) => order.map((build) => ({ page, build })))
+        : order.flatMap((build) => PAGES.map((page) => ({ page, build })));
+      for (const { page, build } of steps) {
+        {
           const server = await serve(build.name, build.dir);
           const pids = () => {
             const all = [server.pid, ...(ENGINE === "postgresql" ? backendsOf(BENCH_DB) : [])];
