@@ -226,6 +226,7 @@ async function play(world: World, steps: Step[]): Promise<ModelOrder[]> {
   const when = (i: number) => new Date(START + i * 90 * 60_000);
   for (const [i, s] of steps.entries()) {
     const now = when(i);
+    lap("play: other");
     if (s.t === "sale") {
       const products = await prisma.product.findMany({
         where: { id: { in: s.lines.map((l) => world.products[l.coop]!) } },
@@ -320,8 +321,19 @@ async function play(world: World, steps: Step[]): Promise<ModelOrder[]> {
             },
       });
     }
+    lap(`play: ${s.t}`);
   }
   return orders;
+}
+
+/** FC_PROFILE=1: where a history's time goes, summed over the run (printed at the end). */
+const profile = new Map<string, number>();
+let lapAt = 0;
+function lap(label: string) {
+  if (!process.env.FC_PROFILE) return;
+  const now = performance.now();
+  if (label !== "start") profile.set(label, (profile.get(label) ?? 0) + now - lapAt);
+  lapAt = now;
 }
 
 type Sums = Map<string, number>;
@@ -337,6 +349,7 @@ interface Drill {
 
 async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, fullVerify: boolean) {
   const prisma = t.prisma;
+  lap("start");
   // 1. The model: what the money says each cooperative, county, region and direct purchaser got.
   const model: Sums = new Map();
   for (const o of orders)
@@ -354,8 +367,10 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
   const receipts: Sums = new Map();
   const cooperativeOf = new Map<string, string>(); // assisted shares by (cooperative, organisation) from receipts
   const assistedByCoop: Sums = new Map();
-  for (const o of orders) {
-    const receipt = await getReceipt(prisma, { id: o.id, status: "PAID" });
+  // Read side by side: PostgreSQL serves them at once; PGlite queues them (no slower).
+  const receiptOf = await Promise.all(orders.map((o) => getReceipt(prisma, { id: o.id, status: "PAID" })));
+  for (const [i, o] of orders.entries()) {
+    const receipt = receiptOf[i]!;
     expect(receipt.recorded).toBe(true);
     for (const total of receipt.totals) add(receipts, `${total.target}:${total.to.id}`, total.netFen);
     for (const event of receipt.events)
@@ -374,6 +389,7 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
   const receiptPlaces = new Map([...receipts].filter(([k]) => !k.startsWith("ORGANISATION_ASSISTED")));
   expect(nonZero(receiptPlaces)).toEqual(nonZero(model));
   const assisted = new Map([...receipts].filter(([k]) => k.startsWith("ORGANISATION_ASSISTED")));
+  lap("check: receipts");
 
   // 3. The report at every drill level, and its CSV.
   const views: [ReportFilters, "region" | "county" | "cooperative" | "product"][] = [
@@ -383,8 +399,11 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
     [{ certified: false, cooperative: world.coops[drill.coop]! }, "product"],
   ];
   const target = { region: "REGION", county: "COUNTY", cooperative: "COOPERATIVE" } as const;
-  for (const [filters, level] of views) {
-    const result = await getReport(prisma, filters);
+  lap("check: other");
+  const reports = await Promise.all(views.map(([filters]) => getReport(prisma, filters)));
+  lap("check: reports (4 levels)");
+  for (const [v, [filters, level]] of views.entries()) {
+    const result = reports[v]!;
     if (!result.ok) throw new Error(`report ${JSON.stringify(filters)}: ${result.errors.join()}`);
     const report = result.report;
     const inScope = (coop: number) => {
@@ -501,7 +520,9 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
   }
 
   // 4. /transparency.
+  lap("check: other");
   const transparency = await getTransparency(prisma, new Date("2026-11-01T00:00:00Z"));
+  lap("check: transparency");
   expect(transparency.totalFen).toBe(totalFen);
   for (const region of transparency.regions) {
     expect(region.netFen).toBe(model.get(`REGION:${region.slug}`) ?? 0);
@@ -515,6 +536,7 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
 
   // 5. ledger:verify: the money per order and in total, and the seals; in full (the rollups'
   // seven GROUP BY comparisons too) every few histories and on the last.
+  lap("check: other");
   if (fullVerify) {
     const verify = await runLedgerVerify(prisma);
     expect(verify.errors).toEqual([]);
@@ -526,7 +548,9 @@ async function checkAgreement(world: World, orders: ModelOrder[], drill: Drill, 
     expect(ledger.ledgerFen).toBe(totalFen);
     expect((await verifySeals(prisma)).mismatches).toEqual([]);
   }
+  lap(fullVerify ? "check: ledger:verify (full)" : "check: ledger:verify (money, seals)");
   expect(await sealClosedDays(prisma, new Date("2026-11-02T00:00:00Z"))).toEqual([]);
+  lap("check: seal again");
 }
 
 describe("cross-view agreement", () => {
@@ -537,23 +561,24 @@ describe("cross-view agreement", () => {
     const drill = fc.record({ region: fc.nat({ max: 1 }), county: fc.nat({ max: 2 }), coop: fc.nat({ max: 3 }) });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), drill, async (steps, places) => {
-        const a = performance.now();
+        lap("start");
         await reset(world);
-        const b = performance.now();
-        const c = performance.now();
+        lap("reset");
         const orders = await play(world, steps);
-        const d = performance.now();
+        lap("play");
         await checkAgreement(world, orders, places, histories % 10 === 0 || histories === HISTORY_RUNS - 1);
-        const e = performance.now();
-        if (process.env.FC_PROFILE)
-          console.log(
-            `reset ${(b - a).toFixed(0)} ${(c - b).toFixed(0)} play ${(d - c).toFixed(0)} (${steps.length}) check ${(e - d).toFixed(0)}`,
-          );
         histories++;
       }),
       { numRuns: HISTORY_RUNS, endOnFailure: false },
     );
     const seconds = (performance.now() - started) / 1000;
+    if (process.env.FC_PROFILE)
+      console.log(
+        [...profile]
+          .sort((x, y) => y[1] - x[1])
+          .map(([label, ms]) => `${label}: ${(ms / 1000).toFixed(1)} s`)
+          .join("\n"),
+      );
     // Not an assertion (no timing assertions in tests): the figure for the record.
     console.log(
       `cross-view property: ${histories} histories in ${seconds.toFixed(1)} s on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
