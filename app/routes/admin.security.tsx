@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const prisma = await db();
   const submission = parseSubmission(await request.formData(), SecurityActionSchema, ADMIN_FALLBACK);
   if (submission.status !== "success")
-    return data({ result: submission.reply({ resetForm: true }), done: null }, { status: 400 });
+    return data({ result: submission.reply(), done: null }, { status: 400 });
   const input = submission.value;
   if (input.intent === "propose") {
     await proposeTotpSecret(prisma, user.id);
@@ -47,10 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await enableTotp(prisma, user.id, input.code))) {
       return data(
         {
-          result: submission.reply({
-            fieldErrors: { code: ["accounts.error.second-factor-invalid"] },
-            resetForm: true,
-          }),
+          result: submission.reply({ fieldErrors: { code: ["accounts.error.second-factor-invalid"] } }),
           done: null,
         },
         { status: 400 },
