@@ -180,7 +180,8 @@ export const en: Record<keyof typeof zh, string> = {
   "admin.error.email": "Please enter a valid email address.",
   "admin.error.invalid": "This field is not valid.",
   "admin.error.notFound": "That record does not exist.",
-  "admin.error.refund.order-not-refundable": "Cannot refund: this order cannot be refunded now (unpaid, or refunded in full).",
+  "admin.error.refund.order-not-refundable":
+    "Cannot refund: this order cannot be refunded now (unpaid, or refunded in full).",
   "admin.error.refund.nothing-to-refund": "Cannot refund: enter the quantities to refund (or refund all).",
   "admin.error.refund.too-many": "Cannot refund: more than can still be refunded.",
   "admin.error.refund.unknown-line": "Cannot refund: the order has no such line.",

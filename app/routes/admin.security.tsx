@@ -36,8 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const prisma = await db();
   const submission = parseSubmission(await request.formData(), SecurityActionSchema, ADMIN_FALLBACK);
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), done: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
   const input = submission.value;
   if (input.intent === "propose") {
     await proposeTotpSecret(prisma, user.id);
