@@ -107,9 +107,10 @@ export default function SecurityPage() {
           <Field field={fields.code} label={t("accounts.code")} {...f}>
             {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />}
           </Field>
+          {/* A hidden intent, not the button's: the code is checked as it loses focus, with the intent known. */}
+          <input type="hidden" name="intent" value="enable" />
           <button
-            name="intent"
-            value="enable"
+            type="submit"
             className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white"
           >
             {t("console.totpEnable")}
