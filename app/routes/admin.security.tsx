@@ -109,10 +109,7 @@ export default function SecurityPage() {
           </Field>
           {/* A hidden intent, not the button's: the code is checked as it loses focus, with the intent known. */}
           <input type="hidden" name="intent" value="enable" />
-          <button
-            type="submit"
-            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white"
-          >
+          <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
             {t("console.totpEnable")}
           </button>
         </Form>
