@@ -110,7 +110,12 @@ export const PartnershipActionSchema = z.discriminatedUnion(
 export function toPartnership({ organisationId, target, weight }: z.output<typeof SavePartnershipSchema>) {
   const colon = target.indexOf(":");
   const [kind, id] = [target.slice(0, colon), target.slice(colon + 1)];
-  return { organisationId, weight, cooperativeId: kind === "cooperative" ? id : null, countyId: kind === "county" ? id : null };
+  return {
+    organisationId,
+    weight,
+    cooperativeId: kind === "cooperative" ? id : null,
+    countyId: kind === "county" ? id : null,
+  };
 }
 export type PartnershipInput = ReturnType<typeof toPartnership>;
 

@@ -1,12 +1,17 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { cartExists, createCart } from "~/cart/cart.server";
 import { getOrderByToken, restoreOrderToCart } from "~/orders/orders.server";
 import { confirmPayment, testPaymentProvider, testPaymentsAllowed } from "~/payments/provider.server";
+import { TEST_PAYMENT_FALLBACK, TestPaymentSchema } from "~/payments/test-payment-schema";
 import { cartCookieHeader, readCartId } from "~/utils/cookies.server";
 import { db } from "~/utils/db.server";
 import { isBusyError } from "~/utils/db-errors.server";
+import { parseSubmission } from "~/utils/forms";
 import { notFound, requireLocale } from "~/utils/http.server";
 import { localePath, pick } from "~/utils/i18n";
 import { useT, translate } from "~/i18n/areas/storefront";
@@ -77,7 +82,7 @@ export async function action(args: ActionFunctionArgs) {
     // A saturated database is "busy, try again" (the order keeps its reservation), never a 500.
     if (isBusyError(error))
       return data(
-        { error: "shop.busy" as const },
+        { result: null, error: "shop.busy" as const },
         { status: 503, headers: { "Retry-After": "2", "Cache-Control": "private, no-store" } },
       );
     throw error;
@@ -86,8 +91,9 @@ export async function action(args: ActionFunctionArgs) {
 
 async function confirmOrCancel({ request, params }: ActionFunctionArgs) {
   const { locale, prisma, order } = await findOrder(params);
-  const intent = (await request.formData()).get("intent");
-  if (intent !== "confirm" && intent !== "cancel") return data({ error: "shop.error.badRequest" }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), TestPaymentSchema, TEST_PAYMENT_FALLBACK);
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const { intent } = submission.value;
   const orderPage = localePath(locale, `/orders/${order.token}`);
   if (intent === "confirm") {
     await confirmPayment(prisma, testPaymentProvider, {
@@ -115,6 +121,14 @@ async function confirmOrCancel({ request, params }: ActionFunctionArgs) {
 export default function TestPaymentPage() {
   const { locale, order } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm({
+    id: "test-payment",
+    schema: TestPaymentSchema,
+    fallback: TEST_PAYMENT_FALLBACK,
+    lastResult: answer?.result,
+  });
+  const refused = [...(form.errors ?? []), ...(fields.intent.errors ?? [])];
   const busy = navigation.state !== "idle";
   const t = useT();
   return (
@@ -145,10 +159,15 @@ export default function TestPaymentPage() {
           <span>{formatFen(order.totalFen, locale)}</span>
         </li>
       </ul>
-      <Form method="post" className="mt-6 flex flex-col gap-3">
+      <FormErrors
+        errors={refused.length ? refused : undefined}
+        fallback={TEST_PAYMENT_FALLBACK}
+        className="mt-4 rounded bg-red-50 p-3 text-sm text-red-900"
+      />
+      <Form method="post" className="mt-6 flex flex-col gap-3" {...getFormProps(form)}>
         <button
           type="submit"
-          name="intent"
+          name={fields.intent.name}
           value="confirm"
           disabled={busy}
           className="min-h-12 rounded bg-green-800 px-6 py-3 text-lg font-semibold text-white hover:bg-green-900 disabled:opacity-60"
@@ -157,7 +176,7 @@ export default function TestPaymentPage() {
         </button>
         <button
           type="submit"
-          name="intent"
+          name={fields.intent.name}
           value="cancel"
           disabled={busy}
           className="min-h-12 rounded border border-stone-400 bg-white px-6 py-3 font-semibold hover:bg-stone-100 disabled:opacity-60"

@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormField } from "~/components/FormField";
+import { ErrorList, Field, FormErrors } from "~/components/ui/Field";
+import { useSchemaForm } from "~/components/ui/use-schema-form";
+import { ADMIN_FALLBACK, RefundSchema } from "~/console/admin-schema";
 import { audit } from "~/accounts/accounts.server";
 import { refundOrder, RefundRejectedError } from "~/payments/refund-order.server";
 import { RefundError } from "~/payments/refunds.server";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
+import { parseSubmission } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { localeFromUrl, pick } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/console";
@@ -59,16 +63,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const order = await loadOrder(params.id ?? "");
   if (!order) notFound();
-  const form = await request.formData();
-  const reason = String(form.get("reason") ?? "")
-    .trim()
-    .slice(0, 500);
-  if (!reason) return data({ error: "admin.error.required", field: "reason", done: false }, { status: 400 });
+  const submission = parseSubmission(await request.formData(), RefundSchema, ADMIN_FALLBACK);
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), rejected: null, done: false }, { status: 400 });
+  const { reason, scope, quantities } = submission.value;
   const lines =
-    form.get("scope") === "lines"
-      ? order.lines
-          .map((l) => ({ orderLineId: l.id, quantity: Number(form.get(`qty:${l.id}`) ?? 0) }))
-          .filter((l) => Number.isInteger(l.quantity) && l.quantity > 0)
+    scope === "lines"
+      ? order.lines.map((l) => ({ orderLineId: l.id, quantity: quantities[l.id] ?? 0 })).filter((l) => l.quantity > 0)
       : undefined;
   try {
     const result = await refundOrder(await db(), { orderId: order.id, lines, reason, requestedBy: user.email });
@@ -79,12 +80,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       entityId: order.id,
       after: { ...result, reason, lines },
     });
-    return data({ error: null, field: null, done: true });
+    return data({ result: submission.reply({ resetForm: true }), rejected: null, done: true });
   } catch (error) {
     if (error instanceof RefundError)
-      return data({ error: `refund.${error.problem}`, field: "form", done: false }, { status: 409 });
+      return data(
+        {
+          result: submission.reply({ formErrors: [`admin.error.refund.${error.problem}`] }),
+          rejected: null,
+          done: false,
+        },
+        { status: 409 },
+      );
+    // The provider said no: its own words, shown as they came.
     if (error instanceof RefundRejectedError)
-      return data({ error: error.message, field: "form", done: false }, { status: 409 });
+      return data(
+        {
+          result: submission.reply({ formErrors: ["admin.error.refundRejected"] }),
+          rejected: error.message,
+          done: false,
+        },
+        { status: 409 },
+      );
     throw error;
   }
 }
@@ -94,6 +110,16 @@ export default function AdminOrder() {
   const result = useActionData<typeof action>();
   const t = useT();
   const refundable = ["PAID", "PARTLY_REFUNDED", "NEEDS_REFUND"].includes(order.status);
+  const [form, fields] = useSchemaForm({
+    id: "refund",
+    schema: RefundSchema,
+    fallback: ADMIN_FALLBACK,
+    lastResult: result?.result,
+    defaultValue: Object.fromEntries(order.lines.map((line) => [`qty:${line.id}`, "0"])),
+    // The per-line fields are named after the order's lines, which the schema cannot list.
+    constraint: false,
+  });
+  const f = { fallback: ADMIN_FALLBACK };
   return (
     <div className="max-w-3xl space-y-6">
       <header>
@@ -114,44 +140,48 @@ export default function AdminOrder() {
           method="post"
           className="space-y-3 rounded border border-stone-200 bg-white p-4"
           data-testid="refund-form"
+          {...getFormProps(form)}
         >
           <h2 className="font-bold">{t("console.refund")}</h2>
           <table className="w-full text-sm">
             <tbody>
-              {order.lines.map((line) => (
-                <tr key={line.id} className="border-t border-stone-200">
-                  <td className="py-1">{pick(locale, line, "name")}</td>
-                  <td>
-                    {line.quantity - line.refundedQuantity}/{line.quantity} × {formatFen(line.unitPriceFen, locale)}
-                  </td>
-                  <td className="text-right">
-                    <label className="sr-only" htmlFor={`qty-${line.id}`}>
-                      {t("shop.quantity")}
-                    </label>
-                    <input
-                      id={`qty-${line.id}`}
-                      name={`qty:${line.id}`}
-                      type="number"
-                      min={0}
-                      max={line.quantity - line.refundedQuantity}
-                      defaultValue={0}
-                      className="w-20 rounded border border-stone-400 px-2 py-1"
-                    />
-                  </td>
-                </tr>
-              ))}
+              {order.lines.map((line) => {
+                const quantity = fields[`qty:${line.id}`]!;
+                return (
+                  <tr key={line.id} className="border-t border-stone-200">
+                    <td className="py-1">{pick(locale, line, "name")}</td>
+                    <td>
+                      {line.quantity - line.refundedQuantity}/{line.quantity} × {formatFen(line.unitPriceFen, locale)}
+                    </td>
+                    <td className="text-right">
+                      <label className="sr-only" htmlFor={quantity.id}>
+                        {t("shop.quantity")}
+                      </label>
+                      <input
+                        id={quantity.id}
+                        name={quantity.name}
+                        type="number"
+                        min={0}
+                        max={line.quantity - line.refundedQuantity}
+                        defaultValue={typeof quantity.initialValue === "string" ? quantity.initialValue : "0"}
+                        aria-invalid={quantity.errors?.length ? true : undefined}
+                        aria-describedby={quantity.errors?.length ? quantity.errorId : undefined}
+                        className="w-20 rounded border border-stone-400 px-2 py-1"
+                      />
+                      <ErrorList field={quantity} {...f} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-          <FormField
-            id="reason"
-            label={t("console.reason")}
-            error={result?.field === "reason" && result.error ? t.code(result.error) : undefined}
-          >
-            {(p) => <input {...p} name="reason" maxLength={500} />}
-          </FormField>
-          {result?.field === "form" && result.error && (
-            <p role="alert" className="text-sm text-red-800">
-              {t("admin.error.refund", { problem: result.error })}
+          <Field field={fields.reason} label={t("console.reason")} {...f}>
+            {(p) => <input {...p} maxLength={500} />}
+          </Field>
+          <FormErrors errors={form.errors} {...f} testId="form-error" />
+          {result?.rejected && (
+            <p className="text-sm text-red-800" data-testid="refund-rejected">
+              {result.rejected}
             </p>
           )}
           {result?.done && (
@@ -159,6 +189,7 @@ export default function AdminOrder() {
               {t("console.refundDone")}
             </p>
           )}
+          <ErrorList field={fields.scope} {...f} />
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"

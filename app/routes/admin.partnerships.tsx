@@ -6,12 +6,7 @@ import { AdminForm } from "~/components/admin/AdminForm";
 import { Field, FormErrors } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
 import { deletePartnership, getCatalogueAdmin, savePartnership } from "~/console/admin.server";
-import {
-  ADMIN_FALLBACK,
-  PartnershipActionSchema,
-  SavePartnershipSchema,
-  toPartnership,
-} from "~/console/admin-schema";
+import { ADMIN_FALLBACK, PartnershipActionSchema, SavePartnershipSchema, toPartnership } from "~/console/admin-schema";
 import { requireOrganiser } from "~/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSubmission } from "~/utils/forms";
@@ -32,7 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const prisma = await db();
   const submission = parseSubmission(await request.formData(), PartnershipActionSchema, ADMIN_FALLBACK);
   const intent = submission.payload.intent === "delete" ? "delete" : "save";
-  if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
   const input = submission.value;
   if (input.intent === "delete") {
     const existing = await prisma.partnership.findUnique({ where: { id: input.id } });
@@ -55,7 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(
       {
         intent,
-        result: submission.reply({ fieldErrors: { [organisation ? "target" : "organisationId"]: ["admin.error.choose"] } }),
+        result: submission.reply({
+          fieldErrors: { [organisation ? "target" : "organisationId"]: ["admin.error.choose"] },
+        }),
         saved: false,
       },
       { status: 400 },
@@ -81,7 +79,12 @@ export default function PartnershipsAdmin() {
       <section>
         <h1 className="text-xl font-bold">{t("console.partnerships")}</h1>
         {result?.intent === "delete" && (
-          <FormErrors errors={result.result.error?.[""] ?? undefined} {...f} testId="form-error" className="mt-2 rounded bg-red-50 p-3 text-sm text-red-900" />
+          <FormErrors
+            errors={result.result.error?.[""] ?? undefined}
+            {...f}
+            testId="form-error"
+            className="mt-2 rounded bg-red-50 p-3 text-sm text-red-900"
+          />
         )}
         {result?.intent === "delete" && result.saved && (
           <p role="status" className="mt-2 text-sm text-green-900">

@@ -129,11 +129,7 @@ export async function action({ request }: ActionFunctionArgs) {
     recordedById: user.id,
   });
   if (result.status === "unknown-reference")
-    return answer(
-      submission.reply({ fieldErrors: { reference: ["unitAdmin.error.unknownReference"] } }),
-      null,
-      404,
-    );
+    return answer(submission.reply({ fieldErrors: { reference: ["unitAdmin.error.unknownReference"] } }), null, 404);
   await audit(prisma, {
     actorId: user.id,
     action: "transfer.record",

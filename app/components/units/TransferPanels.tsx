@@ -2,12 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormErrors } from "~/components/ui/Field";
 import { useSchemaForm } from "~/components/ui/use-schema-form";
-import {
-  ApplyTransferSchema,
-  HoldSchema,
-  RejectTransferSchema,
-  UNIT_ADMIN_FALLBACK,
-} from "~/units/unit-admin-schema";
+import { ApplyTransferSchema, HoldSchema, RejectTransferSchema, UNIT_ADMIN_FALLBACK } from "~/units/unit-admin-schema";
 import type { FormReply } from "~/utils/forms";
 import { isoDay, formatDateTime } from "~/utils/shanghai-time";
 import { pick, type Locale } from "~/utils/i18n";
