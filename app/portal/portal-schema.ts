@@ -40,7 +40,7 @@ const stockCount = (message: string, required = "portal.error.stockRequired") =>
   z
     .string(required)
     .trim()
-    .min(1, required)
+    .min(1, { error: required, abort: true })
     .regex(/^\d{1,6}$/, message)
     .transform(Number)
     .refine((n) => n <= MAX_STOCK, message);

@@ -48,6 +48,8 @@ export function BoothTill({
     fallback: PORTAL_FALLBACK,
     lastResult,
     validateOn: "submit",
+    // The schema transforms the whole form (into what the action stores), which conform cannot read.
+    constraint: false,
   });
   const boxes = fields.qty.getFieldset();
   const sent = (value: unknown) => (typeof value === "string" ? value : "");

@@ -72,6 +72,8 @@ export function OrderCard({
     lastResult: sentStatus === "SHIPPED" ? lastResult : undefined,
     defaultValue: { trackingNumber: current?.trackingNumber ?? "" },
     validateOn: "submit",
+    // The schema transforms the whole form (into what the action stores), which conform cannot read.
+    constraint: false,
   });
   // What is wrong with the order rather than with a field (a step it cannot take now, a stale page).
   const cardErrors = ["", "orderId", "status"].flatMap((name) => lastResult?.error?.[name] ?? []);

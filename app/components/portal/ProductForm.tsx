@@ -62,6 +62,8 @@ export function ProductForm({
     lastResult,
     defaultValue,
     validateOn: "submit",
+    // The schema transforms the whole form (into what the action stores), which conform cannot read.
+    constraint: false,
   });
   const shown = (field: { initialValue?: unknown }) =>
     typeof field.initialValue === "string" ? field.initialValue : "";
