@@ -66,8 +66,12 @@ function Rows({
           className="border-b border-stone-200"
           data-testid="statement-row"
         >
-          <td className="px-2 py-1">{pick(locale, { nameZh: row.regionZh, nameEn: row.regionEn }, "name")}</td>
-          <td className="px-2 py-1">{pick(locale, { nameZh: row.countyZh, nameEn: row.countyEn }, "name")}</td>
+          <td className="whitespace-nowrap px-2 py-1">
+            {pick(locale, { nameZh: row.regionZh, nameEn: row.regionEn }, "name")}
+          </td>
+          <td className="whitespace-nowrap px-2 py-1">
+            {pick(locale, { nameZh: row.countyZh, nameEn: row.countyEn }, "name")}
+          </td>
           <td className="px-2 py-1">
             {pick(locale, { nameZh: row.cooperativeZh, nameEn: row.cooperativeEn }, "name")}
           </td>
@@ -147,8 +151,8 @@ export default function UnitStatement() {
             >
               <thead>
                 <tr className="border-b-2 border-stone-400 text-left">
-                  <th className="px-2 py-1">{t("unit.statement.region")}</th>
-                  <th className="px-2 py-1">{t("unit.statement.county")}</th>
+                  <th className="whitespace-nowrap px-2 py-1">{t("unit.statement.region")}</th>
+                  <th className="whitespace-nowrap px-2 py-1">{t("unit.statement.county")}</th>
                   <th className="px-2 py-1">{t("unit.statement.cooperative")}</th>
                   <th className="px-2 py-1 text-right">{t("unit.statement.amount")}</th>
                 </tr>
