@@ -66,19 +66,23 @@ function Rows({
           className="border-b border-stone-200"
           data-testid="statement-row"
         >
-          <td className="px-2 py-1">{pick(locale, { nameZh: row.regionZh, nameEn: row.regionEn }, "name")}</td>
-          <td className="px-2 py-1">{pick(locale, { nameZh: row.countyZh, nameEn: row.countyEn }, "name")}</td>
+          <td className="whitespace-nowrap px-2 py-1">
+            {pick(locale, { nameZh: row.regionZh, nameEn: row.regionEn }, "name")}
+          </td>
+          <td className="whitespace-nowrap px-2 py-1">
+            {pick(locale, { nameZh: row.countyZh, nameEn: row.countyEn }, "name")}
+          </td>
           <td className="px-2 py-1">
             {pick(locale, { nameZh: row.cooperativeZh, nameEn: row.cooperativeEn }, "name")}
           </td>
-          <td className="px-2 py-1 text-right tabular-nums">{formatFen(row.netFen, locale)}</td>
+          <td className="whitespace-nowrap px-2 py-1 text-right tabular-nums">{formatFen(row.netFen, locale)}</td>
         </tr>
       ))}
       <tr className="font-semibold">
         <td colSpan={3} className="px-2 py-1 text-right">
           {t("unit.statement.subtotal")}
         </td>
-        <td className="px-2 py-1 text-right tabular-nums" data-testid={`${testId}-subtotal`}>
+        <td className="whitespace-nowrap px-2 py-1 text-right tabular-nums" data-testid={`${testId}-subtotal`}>
           {formatFen(subtotalFen, locale)}
         </td>
       </tr>
@@ -141,11 +145,14 @@ export default function UnitStatement() {
           </p>
         ) : (
           <div className="overflow-x-auto print:overflow-visible">
-            <table className="w-full min-w-[32rem] border-collapse text-sm print:min-w-0" data-testid="statement-table">
+            <table
+              className="w-full border-collapse text-sm sm:min-w-[32rem] print:min-w-0"
+              data-testid="statement-table"
+            >
               <thead>
                 <tr className="border-b-2 border-stone-400 text-left">
-                  <th className="px-2 py-1">{t("unit.statement.region")}</th>
-                  <th className="px-2 py-1">{t("unit.statement.county")}</th>
+                  <th className="whitespace-nowrap px-2 py-1">{t("unit.statement.region")}</th>
+                  <th className="whitespace-nowrap px-2 py-1">{t("unit.statement.county")}</th>
                   <th className="px-2 py-1">{t("unit.statement.cooperative")}</th>
                   <th className="px-2 py-1 text-right">{t("unit.statement.amount")}</th>
                 </tr>
@@ -169,7 +176,7 @@ export default function UnitStatement() {
                   <td colSpan={3} className="px-2 py-1 text-right">
                     {t("unit.statement.total")}
                   </td>
-                  <td className="px-2 py-1 text-right tabular-nums" data-testid="statement-total">
+                  <td className="whitespace-nowrap px-2 py-1 text-right tabular-nums" data-testid="statement-total">
                     {formatFen(statement.totalFen, locale)}
                   </td>
                 </tr>
