@@ -9,10 +9,13 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigate,
+  useNavigation,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { htmlLang, localePath, switchLocaleHref } from "~/utils/i18n";
+import { useEffect, type MouseEvent, type ReactNode } from "react";
+import { htmlLang, localeFromUrl, localePath, switchLocaleHref, type Locale } from "~/utils/i18n";
+import { ensureLocale, hasLocale } from "~/utils/i18n-dictionaries";
 import { useLocale } from "~/utils/use-locale";
 import { useT, translate } from "~/i18n/areas/shared";
 import { CartLink } from "~/components/CartLink";
@@ -28,12 +31,42 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/**
+ * The browser loads the page's language only (utils/i18n-dictionaries.ts): a page on its way to
+ * the other one loads that dictionary as it goes (a redirect, a link that drops ?lang=en).
+ */
+function useNavigationDictionary() {
+  const navigation = useNavigation();
+  const next = navigation.location ? localeFromUrl(navigation.location) : null;
+  useEffect(() => {
+    if (next && !hasLocale(next)) void ensureLocale(next);
+  }, [next]);
+}
+
+/**
+ * The language button: its dictionary is loaded before it navigates (from a pointer or keyboard's
+ * first sign of intent), so the page never draws in the old language. A plain link without JavaScript.
+ */
+function useSwitchLanguage(to: Locale, href: string) {
+  const navigate = useNavigate();
+  const preload = () => void ensureLocale(to);
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (hasLocale(to) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void ensureLocale(to).then(() => navigate(href));
+  };
+  return { onClick, onPointerEnter: preload, onTouchStart: preload, onFocus: preload };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const locale = useLocale();
   const other = locale === "zh" ? "en" : "zh";
   const t = useT();
   const nonce = useNonce();
+  const switchHref = switchLocaleHref(location, other);
+  const switchLanguage = useSwitchLanguage(other, switchHref);
+  useNavigationDictionary();
   // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
   const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
   if (screen) {
@@ -74,7 +107,8 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link
                 // The one language button of every page: /en/... on the storefront, ?lang=en in the
                 // console and the portal (utils/i18n.ts, ADR 016), the page's query kept.
-                to={switchLocaleHref(location, other)}
+                to={switchHref}
+                {...switchLanguage}
                 data-testid="language-switch"
                 hrefLang={htmlLang(other)}
                 aria-label={t("nav.languageLabel")}

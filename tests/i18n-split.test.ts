@@ -29,8 +29,15 @@ function storefrontChunks(): string[] {
   expect(routes.length).toBeGreaterThan(10);
   const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
   for (const r of routes) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
+  // And what they import on demand: the dictionary of each language (app/utils/i18n-dictionaries.ts)
+  // is a chunk the manifest does not list.
+  for (const file of files)
+    for (const [, chunk] of readFileSync(path.join("build/client", file), "utf8").matchAll(DYNAMIC_IMPORT))
+      files.add(`/assets/${chunk}`);
   return [...files];
 }
+
+const DYNAMIC_IMPORT = /import\(\s*["']\.\/([\w.()-]+\.js)["']\s*\)/g;
 
 function consoleOnlyStrings(): string[] {
   const storefront = new Set<string>(

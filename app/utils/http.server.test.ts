@@ -63,7 +63,8 @@ const anyString = fc.oneof(
 
 /** What a browser does to a Location value before parsing it: drops tabs and newlines, trims C0 and space. */
 // eslint-disable-next-line no-control-regex -- browsers strip exactly these characters
-const asBrowserReadsIt = (value: string) => value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+const asBrowserReadsIt = (value: string) =>
+  value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
 
 describe("safeRedirectPath", () => {
   it("accepts only values that stay on the site's own origin, as the WHATWG URL parser and a browser read them", () => {
@@ -111,7 +112,13 @@ describe("safeRedirectPath", () => {
   });
 
   it("keeps ordinary paths with their query, including percent-encoded ones", () => {
-    for (const value of ["/", "/admin", "/admin/reports?from=2026-10-01&to=2026-10-20", "/en/cart", "/search?q=%E6%99%AE%E6%B4%B1"])
+    for (const value of [
+      "/",
+      "/admin",
+      "/admin/reports?from=2026-10-01&to=2026-10-20",
+      "/en/cart",
+      "/search?q=%E6%99%AE%E6%B4%B1",
+    ])
       expect(safeRedirectPath(value, "/x")).toBe(value);
   });
 });

@@ -2,7 +2,7 @@
  * The locale mechanism of the whole site, and nothing else: which language a URL asks for, how a
  * path is written in a language, and how a dictionary becomes a typed translator. The messages
  * themselves live in app/i18n/, one module per area of the site, so a page's bundle carries only
- * the strings its area uses (app/i18n/areas/).
+ * the strings its area uses (app/i18n/areas/), in its own language (utils/i18n-dictionaries.ts).
  *
  * Two languages: Chinese at the root of every URL, English under /en. The organisers' console
  * (/admin) and the cooperative portal (/portal) are English with ?lang=en instead (see
@@ -112,7 +112,9 @@ function pluralForm(message: Message, count: unknown): string {
  */
 export function createTranslator<K extends string>(messages: Messages<K>): Translate<K> {
   return (locale, key, params = {}) => {
-    const message: Message | undefined = messages[locale][key];
+    // The other language while a browser is still loading this one (utils/i18n-dictionaries.ts):
+    // a page that switched before its dictionary arrived reads, then re-renders, never shows keys.
+    const message: Message | undefined = messages[locale][key] ?? messages[locale === "zh" ? "en" : "zh"][key];
     const template = message === undefined ? key : pluralForm(message, params.count);
     return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };

@@ -62,12 +62,14 @@ export async function pendingMigrations(db: SqlRunner, migrations: Migration[]):
  * bookkeeping table at all means none is applied.
  */
 export async function missingMigrations(db: SqlRunner, migrations: Migration[]): Promise<string[]> {
-  const { rows } = await db.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  ).catch((error: { code?: string }) => {
-    if (error.code === "42P01") return { rows: [] as { migration_name: string }[] }; // undefined_table
-    throw error;
-  });
+  const { rows } = await db
+    .query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    )
+    .catch((error: { code?: string }) => {
+      if (error.code === "42P01") return { rows: [] as { migration_name: string }[] }; // undefined_table
+      throw error;
+    });
   const applied = new Set(rows.map((r) => r.migration_name));
   return migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
 }

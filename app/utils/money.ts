@@ -10,24 +10,18 @@ function assertFen(fen: number) {
   if (!Number.isSafeInteger(fen)) throw new TypeError(`money must be an integer number of fen, got ${fen}`);
 }
 
-// One formatter per locale, kept: building an Intl.NumberFormat costs ~50 µs, using one ~1 µs, and
-// a category page formats hundreds of prices (5 % of its server CPU in the issue 12 profile).
-const currencyFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** For people: ¥128.00 (or CN¥ forms by locale), formatted only here, at the edge. */
-export function formatFen(fen: number, locale: Locale = "zh"): string {
+/**
+ * For people: ¥128.00, ¥1,234,567.89, -¥5.00, the same in both locales: what
+ * Intl.NumberFormat("zh-CN" | "en-US", { style: "currency", currency: "CNY", currencyDisplay:
+ * "narrowSymbol" }) writes, written here without it. A browser's first currency formatter loads
+ * its locale data: 20–100 ms of main thread on the product page's first render, the largest single
+ * script cost of its hydration (issue 12, docs/client-weight.md). Formatted only here, at the edge.
+ */
+export function formatFen(fen: number, _locale: Locale = "zh"): string {
   assertFen(fen);
-  let format = currencyFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", {
-      style: "currency",
-      currency: "CNY",
-      currencyDisplay: "narrowSymbol",
-      minimumFractionDigits: 2,
-    });
-    currencyFormats.set(locale, format);
-  }
-  return format.format(fen / 100);
+  const abs = Math.abs(fen);
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ",");
+  return `${fen < 0 ? "-" : ""}¥${yuan}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** For machines and forms: 12800 → "128.00" (schema.org offers, CSV, a price field's value). */

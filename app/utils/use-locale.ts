@@ -1,8 +1,14 @@
 import { useLocation } from "@remix-run/react";
+import { useSyncExternalStore } from "react";
 import { localeFromUrl, type Locale, type Params, type Translate } from "./i18n";
+import { dictionariesVersion, subscribeDictionaries } from "./i18n-dictionaries";
 
-/** The page's locale, from the location: the same `localeFromUrl` the server uses on request.url. */
+/**
+ * The page's locale, from the location: the same `localeFromUrl` the server uses on request.url.
+ * Whatever reads it re-renders when a language's dictionary arrives in the browser.
+ */
 export function useLocale(): Locale {
+  useSyncExternalStore(subscribeDictionaries, dictionariesVersion, dictionariesVersion);
   return localeFromUrl(useLocation());
 }
 

@@ -29,6 +29,18 @@ export interface LighthouseResult {
   /** What Lighthouse says would help most, with its estimated saving. */
   opportunities: string[];
   warnings: string[];
+  /** Where the main thread's time went (Lighthouse's mainthread-work-breakdown), ms by group, largest first. */
+  mainThread: { group: string; ms: number }[];
+  /** Script evaluation per file (bootup-time), ms, largest first. */
+  bootup: { url: string; totalMs: number; scriptingMs: number }[];
+  /** The long tasks (> 50 ms) Lighthouse saw, with what it attributes them to. */
+  longTasks: { url: string; startMs: number; durationMs: number }[];
+  /** The whole Lighthouse report, for --json. */
+  lhr?: unknown;
+}
+
+interface TableDetails {
+  items?: Record<string, unknown>[];
 }
 
 export async function runLighthouse(url: string): Promise<LighthouseResult> {
@@ -60,6 +72,27 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
       totalBytes: numeric("total-byte-weight"),
       opportunities,
       warnings: lhr.runWarnings ?? [],
+      mainThread: (
+        ((lhr.audits["mainthread-work-breakdown"]?.details as TableDetails)?.items ?? []) as {
+          groupLabel: string;
+          duration: number;
+        }[]
+      ).map((i) => ({ group: i.groupLabel, ms: i.duration })),
+      bootup: (
+        ((lhr.audits["bootup-time"]?.details as TableDetails)?.items ?? []) as {
+          url: string;
+          total: number;
+          scripting: number;
+        }[]
+      ).map((i) => ({ url: i.url, totalMs: i.total, scriptingMs: i.scripting })),
+      longTasks: (
+        ((lhr.audits["long-tasks"]?.details as TableDetails)?.items ?? []) as {
+          url: string;
+          startTime: number;
+          duration: number;
+        }[]
+      ).map((i) => ({ url: i.url, startMs: i.startTime, durationMs: i.duration })),
+      lhr,
     };
   } finally {
     await chrome.kill();
@@ -75,6 +108,9 @@ async function main() {
   const { loadavg } = await import("node:os");
   const url = process.argv.slice(2).find((a) => !a.startsWith("--"));
   const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 3);
+  // --details: where the main thread's time went; --json=PREFIX: each run's report as PREFIX-<n>.json.
+  const details = process.argv.includes("--details");
+  const jsonPrefix = process.argv.find((a) => a.startsWith("--json="))?.split("=")[1];
   if (!url) throw new Error("usage: npm run bench:lighthouse -- <url> [--runs=3]");
   const load = () =>
     loadavg()
@@ -89,6 +125,16 @@ async function main() {
         `${(r.totalBytes / 1024).toFixed(1)} KB  (load average before: ${before})`,
     );
     if (r.opportunities.length) console.log(`  opportunities: ${r.opportunities.join("; ")}`);
+    if (details) {
+      const ms = (n: number) => `${Math.round(n)} ms`;
+      console.log(`  main thread: ${r.mainThread.map((g) => `${g.group} ${ms(g.ms)}`).join(", ")}`);
+      for (const b of r.bootup) console.log(`  script ${ms(b.totalMs)} (evaluation ${ms(b.scriptingMs)})  ${b.url}`);
+      for (const t of r.longTasks) console.log(`  long task at ${ms(t.startMs)}: ${ms(t.durationMs)}  ${t.url}`);
+    }
+    if (jsonPrefix) {
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(`${jsonPrefix}-${i}.json`, JSON.stringify(r.lhr));
+    }
   }
 }
 

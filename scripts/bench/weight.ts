@@ -30,9 +30,16 @@ export function readManifest(clientDir = "build/client"): { manifest: RemixManif
   return { manifest: JSON.parse(json) as RemixManifest, file: `/assets/${file}` };
 }
 
-/** The modules a document request for this route loads: entry, manifest, each route up the tree. */
-export function modulesOf(manifest: RemixManifest, manifestFile: string, routeId: string): string[] {
-  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? []), manifestFile]);
+/**
+ * The modules a document request for this route loads: the entry and each route up the tree, with
+ * their imports. Not the manifest file: with `v3_lazyRouteDiscovery` (vite.config.ts) the page's
+ * inline bootstrap carries the manifest of the routes it matched and imports no manifest-*.js (the
+ * served HTML and Lighthouse's network log agree; `--from=URL` checks a running server).
+ * `manifestFile` is kept for a build without lazy discovery: pass it to count it.
+ */
+export function modulesOf(manifest: RemixManifest, manifestFile: string | null, routeId: string): string[] {
+  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+  if (manifestFile) files.add(manifestFile);
   const chain: string[] = [];
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
   for (const id of chain) {
@@ -42,6 +49,20 @@ export function modulesOf(manifest: RemixManifest, manifestFile: string, routeId
     for (const imported of route.imports ?? []) files.add(imported);
   }
   return [...files];
+}
+
+/**
+ * With them, the dictionary chunks a page in `locale` loads before it runs: the area modules
+ * import their language with `import("./storefront.zh-….js")` (app/utils/i18n-dictionaries.ts),
+ * so the manifest does not list them, and the page's HTML preloads them.
+ */
+export function withDictionaries(files: string[], locale: "zh" | "en", clientDir = "build/client"): string[] {
+  const all = new Set(files);
+  const pattern = new RegExp(`["']\\./([\\w-]+\\.${locale}-[\\w-]+\\.js)["']`, "g");
+  for (const file of files)
+    for (const [, chunk] of readFileSync(path.join(clientDir, file), "utf8").matchAll(pattern))
+      all.add(`/assets/${chunk}`);
+  return [...all];
 }
 
 export interface FileWeight {
@@ -59,9 +80,9 @@ export function weighFiles(files: string[], clientDir = "build/client"): FileWei
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-function main() {
+async function main() {
   if (process.argv.includes("--build")) build();
-  const { manifest, file } = readManifest();
+  const { manifest } = readManifest();
   const pages: [string, string][] = [
     ["home", "routes/($lang)._index"],
     ["category", "routes/($lang).categories.$slug"],
@@ -75,18 +96,20 @@ function main() {
   console.log("-----------------  --------  -----  --------");
   for (const [name, id] of pages) {
     if (!manifest.routes[id]) continue;
-    const weights = weighFiles(modulesOf(manifest, file, id));
+    const weights = weighFiles(withDictionaries(modulesOf(manifest, null, id), "zh"));
     const raw = weights.reduce((a, w) => a + w.raw, 0);
     const gz = weights.reduce((a, w) => a + w.gzip, 0);
     console.log(
       `${name.padEnd(17)}  ${String(weights.length).padStart(8)}  ${kb(raw).padStart(5)}  ${kb(gz).padStart(8)}`,
     );
   }
-  const product = weighFiles(modulesOf(manifest, file, "routes/($lang).products.$slug")).sort(
-    (a, b) => b.gzip - a.gzip,
-  );
+  const productModules = modulesOf(manifest, null, "routes/($lang).products.$slug");
+  const english = weighFiles(withDictionaries(productModules, "en")).reduce((a, w) => a + w.gzip, 0);
+  const product = weighFiles(withDictionaries(productModules, "zh")).sort((a, b) => b.gzip - a.gzip);
   const total = product.reduce((a, w) => a + w.gzip, 0);
-  console.log(`\nproduct page, file by file (gzip level 6):`);
+  console.log(
+    `\nproduct page (Chinese; the English page's dictionary instead: ${kb(english)} KB), file by file (gzip level 6):`,
+  );
   for (const w of product) console.log(`  ${kb(w.gzip).padStart(6)} KB gz  ${kb(w.raw).padStart(6)} KB  ${w.file}`);
   const pass = total / 1024 <= PRODUCT_JS_TARGET_KB;
   console.log(
@@ -94,4 +117,22 @@ function main() {
   );
 }
 
-if (process.argv[1] && /weight\.ts$/.test(process.argv[1])) main();
+/** `--from=http://127.0.0.1:PORT/products/x`: the same figure from a running server's HTML (client-weight.ts). */
+async function fromServer(url: string) {
+  const { weigh } = await import("./client-weight");
+  const { origin, pathname } = new URL(url);
+  const w = await weigh(origin, pathname);
+  console.log(
+    `\nserved ${pathname}: ${w.jsFiles} JavaScript files, ${kb(w.jsGzip)} KB gzip; HTML ${kb(w.htmlGzip)} KB gzip`,
+  );
+}
+
+if (process.argv[1] && /weight\.ts$/.test(process.argv[1])) {
+  const from = process.argv.find((a) => a.startsWith("--from="))?.slice("--from=".length);
+  main()
+    .then(() => (from ? fromServer(from) : undefined))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
