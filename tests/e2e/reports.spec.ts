@@ -40,6 +40,30 @@ test("an organiser sees what the fair brought to Golog's counties, and through w
   await expect(page).toHaveURL(/\/admin\/reports$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("帮扶成效报告");
   await expect(page.getByTestId("headline-net").locator("dd").first()).not.toHaveText("¥0.00");
+  // Orders and buyers say they are net of full refunds, with the gross beside them.
+  await expect(page.getByTestId("headline-orders")).toContainText("已支付订单（扣除全额退款）");
+  await expect(page.getByTestId("headline-orders")).toContainText(/共支付 [\d,]+ 单，其中 [\d,]+ 单已全额退款/);
+  await expect(page.getByTestId("headline-buyers")).toContainText("购买人数（扣除全额退款）");
+  // The order just paid (online, picked up at the booth) is named so, not counted as a booth sale.
+  const channels = page.getByTestId("headline-channels");
+  await expect(channels.getByTestId("headline-channel-onlinePickup")).toContainText("线上下单·展位自提");
+  await expect(channels.getByTestId("headline-channel-booth")).toContainText("展位现场销售");
+  await expect(channels).toContainText("不计入展位现场销售");
+  const pickup = channels.getByTestId("headline-channel-onlinePickup-entries");
+  await expect(pickup).not.toHaveText("¥0.00");
+  await page.locator('section[aria-labelledby="headline-heading"]').screenshot({
+    path: "test-results/screenshots/reports-headline-channels.png",
+  });
+  // Its figure drills through to online pickups only.
+  const pickupFigure = (await pickup.textContent())!.trim();
+  await pickup.click();
+  await expect(page).toHaveURL(/\/admin\/reports\/entries\?.*channel=ONLINE.*fulfilment=pickup/);
+  await expect(page.getByTestId("entries-total")).toContainText(pickupFigure);
+  const rows = page.getByTestId("entry-row");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("线上下单·展位自提");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/admin\/reports$/);
 
   // Click 1: the region.
   await page.getByTestId("table-places").getByRole("link", { name: "青海果洛", exact: true }).click();
