@@ -3,8 +3,7 @@ import { createTranslator } from "~/utils/i18n";
 import { defineArea, type PackLoader } from "~/utils/i18n-dictionaries";
 import { makeUseT } from "~/utils/use-locale";
 import { portalPack, type PortalKey } from "./portal";
-import { sharedPack } from "./shared";
-import { storefrontPack } from "./storefront";
+import { storefrontPack } from "./shared";
 
 /**
  * The organisers' console: every message of the site (it shows the storefront's, the portal's and
@@ -15,7 +14,7 @@ export const consolePack: PackLoader = {
   en: () => import("./packs/console.en"),
 };
 export type MessageKey = PortalKey | keyof typeof reports.zh;
-const area = defineArea<MessageKey>([sharedPack, storefrontPack, portalPack, consolePack]);
+const area = defineArea<MessageKey>([storefrontPack, portalPack, consolePack]);
 await area.ready;
 /** Every language's messages on the server; in a browser the languages the page has loaded. */
 export const consoleMessages = area.messages;

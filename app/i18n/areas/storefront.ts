@@ -4,9 +4,9 @@ import type * as search from "~/i18n/search";
 import type * as shop from "~/i18n/shop";
 import type * as transparency from "~/i18n/transparency";
 import { createTranslator } from "~/utils/i18n";
-import { defineArea, type PackLoader } from "~/utils/i18n-dictionaries";
+import { defineArea } from "~/utils/i18n-dictionaries";
 import { makeUseT } from "~/utils/use-locale";
-import { sharedPack, type SharedKey } from "./shared";
+import { storefrontPack, type SharedKey } from "./shared";
 
 /**
  * The storefront's messages: browsing, search, cart, checkout, orders, the public fair wall and the
@@ -14,10 +14,6 @@ import { sharedPack, type SharedKey } from "./shared";
  * these and nothing else (tests/i18n-split.test.ts fails if that changes), and only in the page's
  * language (./packs/, utils/i18n-dictionaries.ts).
  */
-export const storefrontPack: PackLoader = {
-  zh: () => import("./packs/storefront.zh"),
-  en: () => import("./packs/storefront.en"),
-};
 export type StorefrontKey =
   | SharedKey
   | keyof typeof browse.zh
@@ -25,7 +21,7 @@ export type StorefrontKey =
   | keyof typeof search.zh
   | keyof typeof shop.zh
   | keyof typeof transparency.zh;
-const area = defineArea<StorefrontKey>([sharedPack, storefrontPack]);
+const area = defineArea<StorefrontKey>([storefrontPack]);
 await area.ready;
 /** Every language's messages on the server; in a browser the languages the page has loaded. */
 export const storefrontMessages = area.messages;
