@@ -149,7 +149,6 @@ function IssueForm({
     fallback: PORTAL_FALLBACK,
     lastResult,
     defaultValue: { issuedOn: today },
-    validateOn: "submit",
   });
   const f = { fallback: PORTAL_FALLBACK };
   return (

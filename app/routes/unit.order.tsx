@@ -88,7 +88,6 @@ export default function UnitOrderBuilder() {
     fallback: UNIT_FALLBACK,
     lastResult: answer?.result,
     defaultValue: { orderKey, payment: "transfer", lines: products.map((p) => ({ productId: p.id })) },
-    validateOn: "submit",
   });
   const lineFields = fields.lines.getFieldList();
   const q = locale === "en" ? "&lang=en" : "";

@@ -67,7 +67,6 @@ export default function UnitRecipients() {
     schema: RecipientUploadSchema,
     fallback: UNIT_FALLBACK,
     lastResult: answer?.result,
-    validateOn: "submit",
   });
   return (
     <div className="space-y-4">

@@ -86,7 +86,6 @@ export default function UnitRecipientsPreview() {
     fallback: UNIT_FALLBACK,
     lastResult: answer?.result,
     defaultValue: { orderKey, payment: "transfer" },
-    validateOn: "submit",
   });
   const q = locale === "en" ? "?lang=en" : "";
   return (

@@ -62,8 +62,8 @@ const anyString = fc.oneof(
 );
 
 /** What a browser does to a Location value before parsing it: drops tabs and newlines, trims C0 and space. */
-// eslint-disable-next-line no-control-regex -- browsers strip exactly these characters
 const asBrowserReadsIt = (value: string) =>
+  // eslint-disable-next-line no-control-regex -- browsers strip exactly these characters
   value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
 
 describe("safeRedirectPath", () => {

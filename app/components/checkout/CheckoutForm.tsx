@@ -39,7 +39,6 @@ export function CheckoutForm({
     fallback: CHECKOUT_FALLBACK,
     lastResult,
     defaultValue: { checkoutKey, fulfilment: "BOOTH_PICKUP" },
-    validateOn: "submit",
   });
   const sent = (fields.fulfilment.initialValue as string | undefined) ?? "BOOTH_PICKUP";
   // conform follows the form's values on every input, validated or not: the choice lives in the form.

@@ -47,7 +47,6 @@ export function BoothTill({
     schema: BoothSaleSchema,
     fallback: PORTAL_FALLBACK,
     lastResult,
-    validateOn: "submit",
     // The schema transforms the whole form (into what the action stores), which conform cannot read.
     constraint: false,
   });

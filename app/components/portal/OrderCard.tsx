@@ -71,7 +71,6 @@ export function OrderCard({
     fallback: PORTAL_FALLBACK,
     lastResult: sentStatus === "SHIPPED" ? lastResult : undefined,
     defaultValue: { trackingNumber: current?.trackingNumber ?? "" },
-    validateOn: "submit",
     // The schema transforms the whole form (into what the action stores), which conform cannot read.
     constraint: false,
   });

@@ -61,7 +61,6 @@ export function ProductForm({
     fallback: PORTAL_FALLBACK,
     lastResult,
     defaultValue,
-    validateOn: "submit",
     // The schema transforms the whole form (into what the action stores), which conform cannot read.
     constraint: false,
   });

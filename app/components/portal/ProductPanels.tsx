@@ -41,7 +41,6 @@ export function ImagesPanel({
     schema: ImageUploadSchema,
     fallback: PORTAL_FALLBACK,
     lastResult,
-    validateOn: "submit",
   });
   const f = { fallback: PORTAL_FALLBACK };
   const onlyPlaceholder = images.every((i) => i.url.startsWith("/images/products/"));

@@ -7,12 +7,13 @@ import { parseSubmission } from "~/utils/forms";
 
 /**
  * conform's useForm wired to a form's one schema: the browser validates with the same schema the
- * action parses with (on blur, then on input), and the action's reply (errors and the values
- * sent) is shown whether or not JavaScript ran.
+ * action parses with (on submit by default, then on input), and the action's reply (errors and
+ * the values sent) is shown whether or not JavaScript ran.
  *
- * `validateOn: "submit"` holds the first errors back until the buyer submits (then on input):
- * an error that appears on blur moves everything below it while the pointer is still down, so a
- * tap that blurred a field and began on a radio or a button ends elsewhere and is lost.
+ * Submit is the default because an error that appears on blur moves everything below it while
+ * the pointer is still down: a tap that blurred a field and began on a radio or a button (Save,
+ * the checkout's payment choice) ends elsewhere and is lost. `validateOn: "blur"` is for a form
+ * with nothing to tap below its fields.
  */
 export function useSchemaForm<Schema extends z.ZodType>({
   id,
@@ -21,7 +22,7 @@ export function useSchemaForm<Schema extends z.ZodType>({
   lastResult,
   defaultValue,
   constraint = true,
-  validateOn = "blur",
+  validateOn = "submit",
 }: {
   id: string;
   schema: Schema;
