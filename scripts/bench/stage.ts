@@ -44,11 +44,14 @@ export function build(): void {
   }
 }
 
-/** Every /assets/… file the server build names exists in the client build beside it. */
+/**
+ * Every /assets/… file the server build names for the browser exists in the client build beside
+ * it. `./assets/…` are the server build's own chunks (the per-language dictionaries), not the client's.
+ */
 function consistent(dir: string): boolean {
   const server = path.join(dir, BUILD);
   if (!existsSync(server)) return false;
-  const named = new Set(readFileSync(server, "utf8").match(/\/assets\/[\w.()[\]$-]+\.(?:js|css)/g) ?? []);
+  const named = new Set(readFileSync(server, "utf8").match(/(?<![.\w])\/assets\/[\w.()[\]$-]+\.(?:js|css)/g) ?? []);
   return named.size > 0 && [...named].every((asset) => existsSync(path.join(dir, "build/client", asset)));
 }
 
