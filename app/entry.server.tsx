@@ -1,4 +1,3 @@
-import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./observability/logger.server";
 import { RequestIdContext } from "./observability/request-id";
 import { currentRequest } from "./observability/request-context.server";
+import { htmlBodyStream } from "./utils/html-stream.server";
 import { NonceContext } from "./utils/nonce";
 
 // The server (server.mjs) reaches these through the build's entry module, so start-up runs
@@ -24,19 +24,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 }
 
 const ABORT_DELAY = 5_000;
-
-/**
- * React 18's streaming renderer can emit NUL bytes where a chunk boundary falls inside multi-byte
- * text (facebook/react#24985). Browsers drop them; crawlers and other parsers may not. A NUL byte
- * never belongs in our HTML (forms refuse them), and UTF-8 never uses 0x00 inside a character.
- */
-function withoutNulBytes() {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      done(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
-    },
-  });
-}
 
 export default function handleRequest(
   request: Request,
@@ -58,7 +45,7 @@ export default function handleRequest(
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
-          const body = withoutNulBytes();
+          const body = htmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // Pages are personal (cart count, sessions) unless a route says otherwise.
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");

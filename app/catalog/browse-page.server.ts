@@ -6,6 +6,7 @@ import { env } from "~/utils/env.server";
 import { publicPageHeaders } from "~/utils/http.server";
 import { localeFromParam } from "~/utils/i18n";
 import { parsePage } from "~/utils/page-param";
+import { inPageLanguage } from "~/utils/page-language.server";
 import type { PageQuery } from "./browse.server";
 
 /**
@@ -25,7 +26,7 @@ export async function loadBrowsePage<T extends { products: { pageCount: number; 
   const found = await getPage(await db(), params.slug, { page });
   if (!found || page > found.products.pageCount) throw new Response("Not found", { status: 404 });
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...inPageLanguage(locale, found) },
     {
       headers: publicPageHeaders(request, {
         sMaxAge: 60,

@@ -8,7 +8,7 @@ import {
   upsertRegion,
 } from "../../prisma/factories";
 import { withTestDatabase } from "../../tests/support/database";
-import { getHomePage, getProductArtSubject } from "./catalog.server";
+import { getHomePage, getProductArtSubject, REGION_CARD_COOPERATIVES } from "./catalog.server";
 
 const t = withTestDatabase();
 
@@ -36,6 +36,19 @@ describe("home page data", () => {
     expect(home.productCount).toBe(1);
     expect(home.products[0]!.images[0]!.url).toBe("/images/products/bag.svg");
     expect(await getProductArtSubject(t.prisma, "bag")).toMatchObject({ category: { slug: "crafts" } });
+  });
+
+  it("names a region card's first cooperatives only, and counts them all", async () => {
+    const region = await upsertRegion(t.prisma, { slug: "kashgar", nameZh: "新疆喀什" });
+    const county = await upsertCounty(t.prisma, { regionId: region.id });
+    for (let i = 0; i < REGION_CARD_COOPERATIVES + 2; i++) {
+      await upsertCooperative(t.prisma, { countyId: county.id, slug: `coop-${i}`, nameZh: `合作社${String(i).padStart(2, "0")}` });
+    }
+    const card = (await getHomePage(t.prisma)).regions.find((r) => r.slug === "kashgar");
+    expect(card!.cooperativeCount).toBe(REGION_CARD_COOPERATIVES + 2);
+    expect(card!.cooperatives.map((c) => c.nameZh)).toEqual(
+      Array.from({ length: REGION_CARD_COOPERATIVES }, (_, i) => `合作社${String(i).padStart(2, "0")}`),
+    );
   });
 
   it("shows the fair, featured cooperatives with a booth, and categories with their listed goods", async () => {

@@ -304,8 +304,12 @@ export async function getHomePage(
   };
 }
 
-/** A region card names at most this many cooperatives; its page lists them all. */
-export const REGION_CARD_COOPERATIVES = 20;
+/**
+ * A region card names at most this many cooperatives and links to its page, which lists them all.
+ * Eight fit a phone's card in three or four rows; twenty (before) were 140 links, a quarter of the
+ * home page's HTML on a large fair (issue 12).
+ */
+export const REGION_CARD_COOPERATIVES = 8;
 
 /**
  * Every paired region as a home-page card: its counts and its first cooperatives (by county, then

@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
+import { inPageLanguage } from "~/utils/page-language.server";
 import { localeFromParam, localeFromPath, localePath, pick } from "~/utils/i18n";
 import { useT, translate } from "~/i18n/areas/storefront";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
@@ -19,7 +20,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!locale) throw new Response("Not found", { status: 404 });
   const home = await getHomePage(await db());
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...home },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...inPageLanguage(locale, home) },
     {
       headers: publicPageHeaders(request, {
         sMaxAge: 60,
@@ -96,6 +97,14 @@ export default function Home() {
                   </li>
                 ))}
               </ul>
+              {region.cooperativeCount > region.cooperatives.length && (
+                <Link
+                  to={localePath(locale, `/regions/${region.slug}`)}
+                  className="mt-3 self-start text-sm font-medium text-brand-800 underline underline-offset-2"
+                >
+                  {t("home.allCooperatives", { count: region.cooperativeCount })} →
+                </Link>
+              )}
             </li>
           ))}
         </ul>

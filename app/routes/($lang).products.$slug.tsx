@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
+import { inPageLanguage } from "~/utils/page-language.server";
 import { localeFromParam, localeFromPath, localePath, pick } from "~/utils/i18n";
 import { useT, translate } from "~/i18n/areas/storefront";
 import { markdownToText } from "~/utils/markdown";
@@ -35,7 +36,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await getProductPage(await db(), params.slug);
   if (!found) throw new Response("Not found", { status: 404 });
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...found },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...inPageLanguage(locale, found) },
     {
       // The product's own key, and its siblings' (the page shows them as cards).
       headers: publicPageHeaders(request, {

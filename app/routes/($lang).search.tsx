@@ -17,6 +17,7 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
+import { inPageLanguage } from "~/utils/page-language.server";
 import { localeFromParam, localeFromPath, localePath, type Locale } from "~/utils/i18n";
 import { translate } from "~/i18n/areas/storefront";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
@@ -35,7 +36,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const query = parseSearchParams(new URL(request.url).searchParams);
   const result = await searchProducts(prisma, query, { locale });
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...result },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...inPageLanguage(locale, result) },
     {
       headers: publicPageHeaders(request, {
         sMaxAge: 30,
