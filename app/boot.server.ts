@@ -6,6 +6,7 @@ import { sealClosedDays } from "~/ledger/seal.server";
 import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
 import { logger } from "./observability/logger.server";
 import { ConfigError, env, type Env } from "./utils/env.server";
+import { startEmbeddedVacuum, vacuumEmbedded } from "./utils/embedded-vacuum.server";
 import { applyMigrations, pendingMigrations, readMigrations } from "./utils/migrations.server";
 
 /** A start-up problem told in one line: what is wrong and how to fix it. */
@@ -45,6 +46,8 @@ export async function boot(): Promise<{ engine: string; applied: string[]; seede
         await seedDemoAccounts(db.prisma);
         await seedDemoUnits(db.prisma);
       }
+      await vacuumEmbedded(db.sql);
+      startEmbeddedVacuum(db.sql);
       startReservationSweeper(db.prisma);
       return { engine: db.engine, applied, seeded, env: config };
     }

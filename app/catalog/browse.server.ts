@@ -12,6 +12,7 @@ import {
   stockState,
   toProductCard,
 } from "./catalog.server";
+import { readRows } from "~/utils/read-rows.server";
 import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
 
 export const PAGE_SIZE = 24;
@@ -142,14 +143,17 @@ async function listProducts(
   const ids =
     total === 0
       ? []
-      : await prisma.$queryRaw<{ id: string }[]>`
+      : await readRows<{ id: string }>(
+          prisma,
+          Prisma.sql`
           SELECT p."id" FROM "Product" p
           JOIN "Cooperative" c ON c."id" = p."cooperativeId"
           JOIN "County" k ON k."id" = c."countyId"
           JOIN "PairedRegion" r ON r."id" = k."regionId"
           WHERE p."status" = 'LISTED' AND ${filter}
           ORDER BY ${listOrders[order]}
-          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        );
   const rows = await productCardsByIds(
     prisma,
     ids.map((row) => row.id),
@@ -311,7 +315,9 @@ export async function getProductPage(prisma: PrismaClient, slug: string, { now =
   // both sets of partners (JSON sub-selects), then the sibling cards (productCardsByIds): as one
   // Prisma findFirst with nested selects, Prisma's query compiler was the largest item of the
   // page's CPU profile (17 % + 6 % for its client; docs/benchmarks.md, issue 12).
-  const [row] = await prisma.$queryRaw<ProductPageRow[]>`
+  const [row] = await readRows<ProductPageRow>(
+    prisma,
+    Prisma.sql`
     SELECT p."id", p."slug", p."nameZh", p."nameEn", p."descriptionZh", p."descriptionEn", p."unitZh", p."unitEn",
       p."priceFen", p."stock", p."certificateNumber", p."certifyingBody",
       to_char(p."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
@@ -336,7 +342,8 @@ export async function getProductPage(prisma: PrismaClient, slug: string, { now =
     JOIN "Cooperative" c ON c."id" = p."cooperativeId"
     JOIN "County" k ON k."id" = c."countyId"
     JOIN "PairedRegion" r ON r."id" = k."regionId"
-    WHERE p."slug" = ${slug} AND p."status" = 'LISTED'`;
+    WHERE p."slug" = ${slug} AND p."status" = 'LISTED'`,
+  );
   if (!row) return null;
   const today = shanghaiToday(now);
   const siblings = await productCardsByIds(prisma, row.siblingIds ?? []);

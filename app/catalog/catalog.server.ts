@@ -1,5 +1,6 @@
 import { FEW_LEFT } from "~/catalog/stock";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { readRows } from "~/utils/read-rows.server";
 import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
 
 /** What a product card shows, in both languages; the route picks the buyer's. */
@@ -59,7 +60,9 @@ export const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00.0
  */
 export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Promise<ProductCardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.$queryRaw<ProductCardSqlRow[]>`
+  const rows = await readRows<ProductCardSqlRow>(
+    prisma,
+    Prisma.sql`
     SELECT p."id", p."slug", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen", p."stock",
       p."certificateNumber",
       to_char(p."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
@@ -74,7 +77,8 @@ export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Pr
       SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
       WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
     ) i ON true
-    WHERE p."id" IN (${Prisma.join(ids)})`;
+    WHERE p."id" IN (${Prisma.join(ids)})`,
+  );
   const byId = new Map(
     rows.map((r): [string, ProductCardRow] => [
       r.id,
@@ -173,21 +177,22 @@ export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof c
  * index-only probe per category (Product_categoryId_status_idx).
  */
 export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { orderBy: "name" | "slug" }) {
-  const rows = await prisma.$queryRaw<
-    {
-      id: string;
-      slug: string;
-      nameZh: string;
-      nameEn: string;
-      descriptionZh: string;
-      descriptionEn: string;
-      productCount: number;
-    }[]
-  >`
+  const rows = await readRows<{
+    id: string;
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    descriptionZh: string;
+    descriptionEn: string;
+    productCount: number;
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT g."id", g."slug", g."nameZh", g."nameEn", g."descriptionZh", g."descriptionEn",
       (SELECT count(*)::int FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED') AS "productCount"
     FROM "Category" g
-    ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC`;
+    ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC`,
+  );
   return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
 }
 
@@ -197,22 +202,22 @@ export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { 
  * plain statement.
  */
 async function featuredCooperatives(prisma: PrismaClient, limit: number): Promise<CooperativeCardRow[]> {
-  const rows = await prisma.$queryRaw<
-    {
-      slug: string;
-      nameZh: string;
-      nameEn: string;
-      linkageType: CooperativeCardRow["linkageType"];
-      householdsLinked: number;
-      boothNumber: string | null;
-      countySlug: string;
-      countyNameZh: string;
-      countyNameEn: string;
-      regionNameZh: string;
-      regionNameEn: string;
-      listed: number;
-    }[]
-  >`
+  const rows = await readRows<{
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    linkageType: CooperativeCardRow["linkageType"];
+    householdsLinked: number;
+    boothNumber: string | null;
+    countySlug: string;
+    countyNameZh: string;
+    countyNameEn: string;
+    regionNameZh: string;
+    regionNameEn: string;
+    listed: number;
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT c."slug", c."nameZh", c."nameEn", c."linkageType"::text AS "linkageType", c."householdsLinked", c."boothNumber",
       k."slug" AS "countySlug", k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn",
       r."nameZh" AS "regionNameZh", r."nameEn" AS "regionNameEn",
@@ -223,7 +228,8 @@ async function featuredCooperatives(prisma: PrismaClient, limit: number): Promis
     WHERE c."boothNumber" IS NOT NULL
       AND EXISTS (SELECT 1 FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED')
     ORDER BY c."householdsLinked" DESC, c."slug" ASC
-    LIMIT ${limit}`;
+    LIMIT ${limit}`,
+  );
   return rows.map((r) => ({
     slug: r.slug,
     nameZh: r.nameZh,
@@ -243,22 +249,23 @@ async function featuredCooperatives(prisma: PrismaClient, limit: number): Promis
 
 /** The fair's name, venue and days (YYYY-MM-DD, Shanghai dates), or null before it is set up. */
 async function currentFair(prisma: PrismaClient) {
-  const [fair] = await prisma.$queryRaw<
-    {
-      nameZh: string;
-      nameEn: string;
-      venueZh: string;
-      venueEn: string;
-      tradeDaysStart: string;
-      tradeDaysEnd: string;
-      publicDaysStart: string;
-      publicDaysEnd: string;
-    }[]
-  >`
+  const [fair] = await readRows<{
+    nameZh: string;
+    nameEn: string;
+    venueZh: string;
+    venueEn: string;
+    tradeDaysStart: string;
+    tradeDaysEnd: string;
+    publicDaysStart: string;
+    publicDaysEnd: string;
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT "nameZh", "nameEn", "venueZh", "venueEn",
       to_char("tradeDaysStart", 'YYYY-MM-DD') AS "tradeDaysStart", to_char("tradeDaysEnd", 'YYYY-MM-DD') AS "tradeDaysEnd",
       to_char("publicDaysStart", 'YYYY-MM-DD') AS "publicDaysStart", to_char("publicDaysEnd", 'YYYY-MM-DD') AS "publicDaysEnd"
-    FROM "Fair" WHERE "id" = 'current'`;
+    FROM "Fair" WHERE "id" = 'current'`,
+  );
   return fair ?? null;
 }
 
@@ -316,19 +323,19 @@ export const REGION_CARD_COOPERATIVES = 8;
  * name). Counted and cut in SQL, so the card costs the same with 100 or 100,000 cooperatives.
  */
 async function regionCards(prisma: PrismaClient) {
-  const rows = await prisma.$queryRaw<
-    {
-      id: string;
-      slug: string;
-      nameZh: string;
-      nameEn: string;
-      descriptionZh: string;
-      descriptionEn: string;
-      countyCount: number;
-      cooperativeCount: number;
-      cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
-    }[]
-  >`
+  const rows = await readRows<{
+    id: string;
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    descriptionZh: string;
+    descriptionEn: string;
+    countyCount: number;
+    cooperativeCount: number;
+    cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT r."id", r."slug", r."nameZh", r."nameEn", r."descriptionZh", r."descriptionEn",
       (SELECT count(*)::int FROM "County" k WHERE k."regionId" = r."id") AS "countyCount",
       (SELECT count(*)::int FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId" WHERE k."regionId" = r."id") AS "cooperativeCount",
@@ -339,7 +346,8 @@ async function regionCards(prisma: PrismaClient) {
          ORDER BY k."nameZh", c."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
       ) named) AS "cooperatives"
     FROM "PairedRegion" r
-    ORDER BY r."sortOrder", r."nameZh"`;
+    ORDER BY r."sortOrder", r."nameZh"`,
+  );
   return rows.map(({ cooperatives, ...region }) => ({
     ...region,
     cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
@@ -361,7 +369,9 @@ export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
  * (Product_grid_pick_idx), so the grid costs the same at any catalogue size.
  */
 async function homeGridProducts(prisma: PrismaClient, limit: number) {
-  const picked = await prisma.$queryRaw<{ id: string }[]>`
+  const picked = await readRows<{ id: string }>(
+    prisma,
+    Prisma.sql`
     WITH picks AS (
       SELECT best."id", r."sortOrder", r."id" AS "regionId",
         row_number() OVER (PARTITION BY r."id" ORDER BY c."id") AS "round"
@@ -378,7 +388,8 @@ async function homeGridProducts(prisma: PrismaClient, limit: number) {
         ORDER BY p."stock" DESC, p."slug" LIMIT 1
       ) best
     )
-    SELECT "id" FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`;
+    SELECT "id" FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`,
+  );
   return productCardsByIds(
     prisma,
     picked.map((row) => row.id),

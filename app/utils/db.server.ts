@@ -12,6 +12,7 @@ import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
 import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { env } from "./env.server";
+import { readRowsThrough } from "./read-rows.server";
 import type { SqlRunner } from "./migrations.server";
 
 export type Prisma = PrismaClient;
@@ -119,6 +120,8 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
     ...clientOptions(options),
   });
+  if (!options.logQueries)
+    readRowsThrough(prisma, async (text, values) => (await client.query(text, values)).rows as unknown[]);
   return {
     engine: "pglite",
     prisma,
@@ -230,6 +233,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
     ...clientOptions(options),
   });
+  if (!options.logQueries) readRowsThrough(prisma, async (text, values) => (await pool.query(text, values)).rows);
   return {
     engine: "postgresql",
     prisma,

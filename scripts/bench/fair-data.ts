@@ -168,7 +168,6 @@ WHERE n % 3 = 0 AND ${syntheticOrgs > 0 ? "true" : "false"};
 
 DROP TABLE bench_tpl_coop;
 DROP TABLE bench_tpl_product;
-ANALYZE;
 `;
 }
 
@@ -184,6 +183,11 @@ export interface FairCounts {
 /** Loads the fair into an empty, migrated database and says what it holds. */
 export async function generateFair(sql: SqlRunner, size: FairSize = DEFAULT_SIZE): Promise<FairCounts> {
   await sql.exec(fairSql(size));
+  // What autovacuum has done to a fair's catalogue long before its public day (on PGlite, which has
+  // none, the server's own vacuum at start, app/utils/embedded-vacuum.server.ts): statistics, and the
+  // visibility map that index-only scans need. VACUUM cannot run inside the script's transaction.
+  // Without it, counting a category's goods read every row from the table (15.8 ms instead of 1.4).
+  await sql.exec("VACUUM ANALYZE");
   const { rows } = await sql.query<Record<keyof FairCounts, string | number>>(`SELECT
     (SELECT count(*) FROM "Cooperative") AS cooperatives,
     (SELECT count(*) FROM "Product") AS products,
