@@ -12,7 +12,7 @@ import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
 import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { env } from "./env.server";
-import { readRowsThrough } from "./read-rows.server";
+import { preparingReader, readRowsThrough, statementName } from "./read-rows.server";
 import type { SqlRunner } from "./migrations.server";
 
 export type Prisma = PrismaClient;
@@ -121,7 +121,10 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
     ...clientOptions(options),
   });
   if (!options.logQueries)
-    readRowsThrough(prisma, async (text, values) => (await client.query(text, values)).rows as unknown[]);
+    readRowsThrough(
+      prisma,
+      preparingReader((text, values) => client.query(text, values), pg.escapeLiteral),
+    );
   return {
     engine: "pglite",
     prisma,
@@ -233,7 +236,9 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
     ...clientOptions(options),
   });
-  if (!options.logQueries) readRowsThrough(prisma, async (text, values) => (await pool.query(text, values)).rows);
+  // Named statements: node-postgres prepares each once per connection, so the server plans it once.
+  if (!options.logQueries)
+    readRowsThrough(prisma, async (text, values) => (await pool.query({ name: statementName(text), text, values })).rows);
   return {
     engine: "postgresql",
     prisma,
