@@ -172,9 +172,10 @@ export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof c
 
 /**
  * Every category with how many goods it lists, in one plain statement (the home page, the category
- * page's navigation, the search facets). Prisma's `_count` relation select cost several ms of
- * Node.js CPU per call in its query compiler (docs/benchmarks.md, issue 12); the count is an
- * index-only probe per category (Product_categoryId_status_idx).
+ * page's navigation, the search facets). The counts are kept by a trigger on Product
+ * (CategoryListedCount, prisma/migrations/20261205010000_category_listed_counts): counting them per
+ * request read ~10,000 index entries on the benchmark's fair, most of the category page's database
+ * time on PGlite (issue 12).
  */
 export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { orderBy: "name" | "slug" }) {
   const rows = await readRows<{
@@ -189,8 +190,9 @@ export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { 
     prisma,
     Prisma.sql`
     SELECT g."id", g."slug", g."nameZh", g."nameEn", g."descriptionZh", g."descriptionEn",
-      (SELECT count(*)::int FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED') AS "productCount"
+      coalesce(n."listed", 0) AS "productCount"
     FROM "Category" g
+    LEFT JOIN "CategoryListedCount" n ON n."categoryId" = g."id"
     ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC`,
   );
   return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
