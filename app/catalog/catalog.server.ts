@@ -173,7 +173,7 @@ export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof c
 /**
  * Every category with how many goods it lists, in one plain statement (the home page, the category
  * page's navigation, the search facets). The counts are kept by a trigger on Product
- * (CategoryListedCount, prisma/migrations/20261205010000_category_listed_counts): counting them per
+ * (CategoryListedCount, prisma/migrations/20261204060000_category_listed_counts): counting them per
  * request read ~10,000 index entries on the benchmark's fair, most of the category page's database
  * time on PGlite (issue 12).
  */
