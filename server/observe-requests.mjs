@@ -19,6 +19,11 @@ export function observeRequests({ logger, requestContext, matchRoute, histogram,
   const log = typeof logger === "function" ? logger : () => logger;
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // The path as the client asked for it, read now: a middleware mounted on a prefix
+    // (app.use("/assets", express.static(…))) strips that prefix from req.url, and a file it
+    // serves ends the response before Express puts it back, so req.path read at "finish" would
+    // log /assets/ErrorReference-….js as /ErrorReference-….js, a file that does not exist.
+    const pathname = req.path;
     const incoming = req.get("x-request-id");
     const id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", id);
@@ -31,7 +36,6 @@ export function observeRequests({ logger, requestContext, matchRoute, histogram,
       if (done) return;
       done = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const pathname = req.path;
       // Files served by express.static before the app never reach markAppRequest().
       const { routeId, secrets } = res.locals.appRequest ? matchRoute(pathname) : { routeId: "static", secrets: [] };
       const status = aborted && !res.headersSent ? 499 : res.statusCode;

@@ -1,8 +1,9 @@
 /**
  * What a page makes the browser download before it is interactive: the HTML, the JavaScript it
- * loads (module preloads, scripts and the modules the inline bootstrap imports) and its
- * stylesheets, measured raw and gzip-compressed (zlib level 6, what the server's compression
- * middleware uses).
+ * loads (module preloads, scripts and the modules the inline bootstrap imports, and the dictionary
+ * of the page's language that those modules load with `import()`) and its stylesheets, measured
+ * raw and gzip-compressed (zlib level 6, what the server's compression middleware uses). The
+ * JavaScript is the same list of files `npm run bench:weight` reads from the build.
  */
 import { gzipSync } from "node:zlib";
 import { BROWSER_HEADERS } from "./load";
@@ -16,6 +17,8 @@ export interface Weight {
   cssFiles: number;
   cssRaw: number;
   cssGzip: number;
+  /** Of the JavaScript files, those the page's modules load with import() (the dictionary of its language). */
+  jsImported: number;
   /** How the server itself sent the largest JavaScript file (content-encoding), for the record. */
   servedEncoding: string;
 }
@@ -44,6 +47,24 @@ export function assetsOf(html: string): { js: string[]; css: string[] } {
   return { js: [...js], css: [...css] };
 }
 
+/** The page's language, from <html lang>: "en" for English, otherwise Chinese (the default). */
+export function localeOf(html: string): "zh" | "en" {
+  const lang = /<html\b[^>]*\slang=["']([^"']+)["']/i.exec(html)?.[1] ?? "";
+  return /^en\b/i.test(lang) ? "en" : "zh";
+}
+
+/**
+ * The dictionary chunks of `locale` a module loads with `import("./storefront.zh-….js")`
+ * (app/utils/i18n-dictionaries.ts): an area module awaits its language's chunk before the page's
+ * modules run, so a browser loads it with the page; the other language's only on a switch. Not
+ * listed in the HTML (the module preloads) nor in Remix's manifest, so both weighers add them.
+ * Returns the specifiers as written (relative to the importing module).
+ */
+export function dictionaryImports(source: string, locale: "zh" | "en"): string[] {
+  const pattern = new RegExp(`import\\(\\s*["'](\\.\\/[\\w.()-]+\\.${locale}-[\\w-]+\\.js)["']\\s*\\)`, "g");
+  return [...new Set([...source.matchAll(pattern)].map((m) => m[1]!))];
+}
+
 async function fetchBytes(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
   const response = await fetch(url, {
     headers: { ...BROWSER_HEADERS, ...headers },
@@ -70,8 +91,22 @@ async function encodingOf(url: string): Promise<string> {
 
 export async function weigh(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<Weight> {
   const html = await fetchBytes(`${baseUrl}${path}`, headers);
-  const { js, css } = assetsOf(html.toString("utf8"));
-  const jsFiles = await Promise.all(js.map((href) => fetchBytes(`${baseUrl}${href}`)));
+  const text = html.toString("utf8");
+  const { js, css } = assetsOf(text);
+  const locale = localeOf(text);
+  // The HTML's modules, then what they import() of the page's language, resolved against the
+  // importing module's URL as a browser does (./storefront.zh-….js next to /assets/app-….js).
+  const jsFiles: Buffer[] = await Promise.all(js.map((href) => fetchBytes(`${baseUrl}${href}`)));
+  let jsImported = 0;
+  for (let i = 0; i < js.length; i++) {
+    for (const specifier of dictionaryImports(jsFiles[i]!.toString("utf8"), locale)) {
+      const href = new URL(specifier, `${baseUrl}${js[i]}`).pathname;
+      if (js.includes(href)) continue;
+      js.push(href);
+      jsFiles.push(await fetchBytes(`${baseUrl}${href}`));
+      jsImported++;
+    }
+  }
   const cssFiles = await Promise.all(css.map((href) => fetchBytes(`${baseUrl}${href}`)));
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   const largest = js[jsFiles.reduce((best, file, i) => (file.length > (jsFiles[best]?.length ?? -1) ? i : best), 0)];
@@ -81,6 +116,7 @@ export async function weigh(baseUrl: string, path: string, headers: Record<strin
     jsFiles: js.length,
     jsRaw: sum(jsFiles.map((f) => f.length)),
     jsGzip: sum(jsFiles.map(gzip)),
+    jsImported,
     cssFiles: css.length,
     cssRaw: sum(cssFiles.map((f) => f.length)),
     cssGzip: sum(cssFiles.map(gzip)),

@@ -35,6 +35,34 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * Whether a line the server printed reports an error. The app's own lines are pino JSON and say
+ * how bad they are by their level: error and fatal always count, a warning when its words say
+ * error or time-out, info and debug never. Words alone took the request line of a file named
+ * /assets/ErrorReference-….js (level info, status 200) for an error; a build file that is not
+ * there (an /assets/ path answered 4xx) is one. Other lines (a crash, a stack) by their words,
+ * stack frames left out.
+ */
+const ERROR_WORDS = /error|exception|timed? ?out|unable/i;
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+export function looksLikeError(line: string): boolean {
+  if (line.startsWith("{")) {
+    try {
+      const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; path?: unknown; status?: unknown };
+      const level = typeof entry.level === "number" ? entry.level : LEVELS[String(entry.level)];
+      if (level !== undefined)
+        return (
+          level >= 50 ||
+          (level >= 40 && ERROR_WORDS.test(String(entry.msg ?? ""))) ||
+          (String(entry.path).startsWith("/assets/") && Number(entry.status) >= 400)
+        );
+    } catch {
+      // not JSON after all: judged by its words
+    }
+  }
+  return ERROR_WORDS.test(line) && !/^\s+at /.test(line);
+}
+
+/**
  * Starts `node <script>` with the given environment on a loopback port and waits until
  * `readyPath` answers 200 (at most `timeoutMs`). Throws with the process's output if it dies or
  * never gets ready.
@@ -63,7 +91,7 @@ export async function startNode(
     lines.push(...fresh);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
     for (const line of fresh) {
-      if (!/error|exception|timed? ?out|unable/i.test(line) || /^\s+at /.test(line)) continue;
+      if (!looksLikeError(line)) continue;
       const key = line.replace(/\d+/g, "#").slice(0, 240);
       if (errors.size < 100 || errors.has(key)) errors.set(key, (errors.get(key) ?? 0) + 1);
     }

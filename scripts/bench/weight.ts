@@ -7,11 +7,13 @@
  *
  *   npm run build && npm run bench:weight            # or: npm run bench:weight -- --build
  *
- * `npm run bench` measures the same from the served HTML (scripts/bench/client-weight.ts).
+ * `npm run bench` counts the same files from a running server: the served HTML, and the dictionary
+ * the page's modules import() (scripts/bench/client-weight.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { dictionaryImports } from "./client-weight";
 import { build } from "./stage";
 
 export const PRODUCT_JS_TARGET_KB = 100;
@@ -54,15 +56,17 @@ export function modulesOf(manifest: RemixManifest, manifestFile: string | null, 
 /**
  * With them, the dictionary chunks a page in `locale` loads before it runs: the area modules
  * import their language with `import("./storefront.zh-….js")` (app/utils/i18n-dictionaries.ts),
- * so the manifest does not list them, and the page's HTML preloads them.
+ * so the manifest does not list them, nor does the page's HTML. `npm run bench` follows the same
+ * imports from the served files (client-weight.ts, dictionaryImports), so both count the same files.
  */
 export function withDictionaries(files: string[], locale: "zh" | "en", clientDir = "build/client"): string[] {
-  const all = new Set(files);
-  const pattern = new RegExp(`["']\\./([\\w-]+\\.${locale}-[\\w-]+\\.js)["']`, "g");
-  for (const file of files)
-    for (const [, chunk] of readFileSync(path.join(clientDir, file), "utf8").matchAll(pattern))
-      all.add(`/assets/${chunk}`);
-  return [...all];
+  const all = [...new Set(files)];
+  for (let i = 0; i < all.length; i++)
+    for (const specifier of dictionaryImports(readFileSync(path.join(clientDir, all[i]!), "utf8"), locale)) {
+      const file = path.posix.join(path.posix.dirname(all[i]!), specifier);
+      if (!all.includes(file)) all.push(file);
+    }
+  return all;
 }
 
 export interface FileWeight {
@@ -117,13 +121,14 @@ async function main() {
   );
 }
 
-/** `--from=http://127.0.0.1:PORT/products/x`: the same figure from a running server's HTML (client-weight.ts). */
+/** `--from=http://127.0.0.1:PORT/products/x`: the same figure as `npm run bench` takes it, from a running server (client-weight.ts). */
 async function fromServer(url: string) {
   const { weigh } = await import("./client-weight");
   const { origin, pathname } = new URL(url);
   const w = await weigh(origin, pathname);
   console.log(
-    `\nserved ${pathname}: ${w.jsFiles} JavaScript files, ${kb(w.jsGzip)} KB gzip; HTML ${kb(w.htmlGzip)} KB gzip`,
+    `\nserved ${pathname}: ${w.jsFiles} JavaScript files (${w.jsImported} of them loaded with import()), ` +
+      `${kb(w.jsGzip)} KB gzip; HTML ${kb(w.htmlGzip)} KB gzip`,
   );
 }
 
