@@ -6,6 +6,9 @@ export interface SearchFacets {
     nameEn: string;
     counties: { slug: string; nameZh: string; nameEn: string }[];
   }[];
-  /** In the catalogue's order, with how many LISTED products each has. */
-  categories: { slug: string; nameZh: string; nameEn: string; productCount: number }[];
+  /**
+   * In the catalogue's order. How many LISTED products each has only when the page shows the
+   * suggestions (nothing asked, or nothing found): counting them is most of the facets' cost.
+   */
+  categories: { slug: string; nameZh: string; nameEn: string; productCount?: number }[];
 }

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { productCardsByIds, toProductCard } from "~/catalog/catalog.server";
+import { dateOf, toProductCard, type ProductCardRow } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
-import { SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
+import { activeFilterCount, SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
 import type { SearchFacets } from "~/catalog/search-facets";
 
@@ -20,8 +20,6 @@ export type { SearchFacets };
 const MAX_TERMS = 10;
 /** Apostrophes are dropped on both sides, so "puer" and "pu’er" find "Pu'er". */
 const APOSTROPHES = "'’‘`";
-/** Separates names in the haystack, so no word matches across two names (control characters never survive the schema). */
-const SEPARATOR = "\u001f";
 
 export interface SearchOptions {
   /** Which language's name the "name" sort follows. */
@@ -68,9 +66,15 @@ function termPattern(term: string): string {
 /** The text a term's match must contain, whose character bigrams the product's "searchGrams" must hold. */
 const termText = (term: string) => (isLatin(term) ? englishStem(term) : term);
 
-/** Names joined into one lower-cased text without apostrophes, so no word matches across two names. */
-function haystack(columns: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`lower(translate(concat_ws(${SEPARATOR}, ${columns}), ${APOSTROPHES}, ''))`;
+/**
+ * Where a word matches in a lower-cased text: a Chinese word anywhere (a plain substring test, no
+ * regular expression), a Latin word at a word start (the substring test first, so the regular
+ * expression only runs on the few texts that contain the word). The same matches as
+ * `column ~ lower(termPattern(term))`: the pattern is the word with its punctuation escaped.
+ */
+function matches(column: Prisma.Sql, term: string): Prisma.Sql {
+  const found = Prisma.sql`strpos(${column}, lower(${termText(term)})) > 0`;
+  return isLatin(term) ? Prisma.sql`(${found} AND ${column} ~ lower(${termPattern(term)}))` : found;
 }
 
 const zhCollation = new WeakMap<PrismaClient, Promise<boolean>>();
@@ -89,30 +93,87 @@ function hasZhCollation(prisma: PrismaClient): Promise<boolean> {
 }
 
 /**
- * The regions with their counties and the categories with their counts, in one plain statement:
- * as two nested Prisma queries they were a fifth of the search page's Node.js CPU, in Prisma's
- * query compiler (docs/benchmarks.md, issue 12).
+ * The regions with their counties and the categories (with how many goods each lists, when
+ * `counts`), as two JSON columns of a statement: a statement of their own when filters must be
+ * checked before searching, else two more columns of the search's own statement.
  */
-async function getFacets(prisma: PrismaClient): Promise<SearchFacets> {
-  const [row] = await prisma.$queryRaw<
-    { regions: SearchFacets["regions"] | null; categories: SearchFacets["categories"] | null }[]
-  >`
-    SELECT
+function facetColumns(counts: boolean): Prisma.Sql {
+  const productCount = counts
+    ? Prisma.sql`, 'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED')`
+    : Prisma.empty;
+  return Prisma.sql`
       (SELECT json_agg(json_build_object(
           'slug', r."slug", 'nameZh', r."nameZh", 'nameEn', r."nameEn",
           'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'nameZh', k."nameZh", 'nameEn', k."nameEn")
                                                 ORDER BY k."slug"), '[]')
                        FROM "County" k WHERE k."regionId" = r."id"))
         ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r) AS "regions",
-      (SELECT json_agg(json_build_object(
-          'slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn",
-          'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED'))
+      (SELECT json_agg(json_build_object('slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn"${productCount})
         ORDER BY g."sortOrder", g."slug") FROM "Category" g) AS "categories"`;
-  return {
-    regions: row?.regions ?? [],
-    categories: (row?.categories ?? []).map((c) => ({ ...c, productCount: Number(c.productCount) })),
-  };
 }
+
+interface FacetColumns {
+  regions: SearchFacets["regions"] | null;
+  categories: SearchFacets["categories"] | null;
+}
+
+const facetsOf = (row: FacetColumns | undefined): SearchFacets => ({
+  regions: row?.regions ?? [],
+  categories: (row?.categories ?? []).map((c) =>
+    c.productCount === undefined ? c : { ...c, productCount: Number(c.productCount) },
+  ),
+});
+
+/** The facets in a statement of their own (filters to check first, or counts the search's statement did not bring). */
+async function getFacets(prisma: PrismaClient, counts: boolean): Promise<SearchFacets> {
+  const [row] = await prisma.$queryRaw<FacetColumns[]>`SELECT ${facetColumns(counts)}`;
+  return facetsOf(row);
+}
+
+/** A card as the search's statement returns it (JSON), the same fields as productCardsByIds' rows. */
+interface CardJson {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  priceFen: number;
+  stock: number;
+  certificateNumber: string | null;
+  certifiedFrom: string | null;
+  certifiedUntil: string | null;
+  imageUrl: string | null;
+  imageAltZh: string | null;
+  imageAltEn: string | null;
+  cooperativeSlug: string;
+  cooperativeNameZh: string;
+  cooperativeNameEn: string;
+  countyNameZh: string;
+  countyNameEn: string;
+}
+
+/** The same row as productCardsByIds (catalog.server.ts) gives for that product. */
+const cardRow = (r: CardJson): ProductCardRow => ({
+  id: r.id,
+  slug: r.slug,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
+  unitZh: r.unitZh,
+  unitEn: r.unitEn,
+  priceFen: Number(r.priceFen),
+  stock: Number(r.stock),
+  certificateNumber: r.certificateNumber,
+  certifiedFrom: dateOf(r.certifiedFrom),
+  certifiedUntil: dateOf(r.certifiedUntil),
+  images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh ?? "", altEn: r.imageAltEn ?? "" }],
+  cooperative: {
+    slug: r.cooperativeSlug,
+    nameZh: r.cooperativeNameZh,
+    nameEn: r.cooperativeNameEn,
+    county: { nameZh: r.countyNameZh, nameEn: r.countyNameEn },
+  },
+});
 
 /** Drops filters naming things that do not exist (or a county outside the chosen region), with a note each. */
 function resolveFilters(query: SearchQuery, facets: SearchFacets) {
@@ -139,23 +200,47 @@ function resolveFilters(query: SearchQuery, facets: SearchFacets) {
   return { region, county, category, notes };
 }
 
+/** One key of the result order, selected as a column so the page's cards can be put in that order. */
+interface OrderKey {
+  expr: Prisma.Sql;
+  desc: boolean;
+}
+
 /**
  * Searches LISTED products; never throws on odd input (the schema has cleaned it) and never
  * returns a page past the last one (it clamps, with a note).
+ *
+ * One statement finds the products, counts them, orders them, and returns the page's cards and
+ * (unless filters had to be checked first) the facets. A word's products are one probe of the
+ * GIN index on "searchTextGrams" (migration 20261205010000_search_text: every name a product is
+ * found by, kept by triggers), then a substring test; relevance compares the product's own stored
+ * lower-cased names with equality, prefix and substring tests. docs/search-cost.md has the figures.
  */
 export async function searchProducts(prisma: PrismaClient, query: SearchQuery, options: SearchOptions = {}) {
   const locale = options.locale ?? "zh";
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
   const today = options.today ?? shanghaiToday();
-  const [facets, pinyin] = await Promise.all([getFacets(prisma), hasZhCollation(prisma)]);
-  const filters = resolveFilters(query, facets);
+  const pinyin = await hasZhCollation(prisma);
+  // A region, county or category named in the URL is checked against the facets before searching
+  // (an unknown one is dropped, with a note); without one the facets come with the search itself.
+  const checked = query.region || query.county || query.category ? await getFacets(prisma, false) : undefined;
+  const filters = checked
+    ? resolveFilters(query, checked)
+    : { region: undefined, county: undefined, category: undefined, notes: [] as SearchNoteCode[] };
   const notes = [...query.notes, ...filters.notes];
   const terms = searchTerms(query.q);
+  // Nothing asked: the page suggests the categories with their counts, so they come along.
+  const nothingAsked = terms.length === 0 && activeFilterCount({ ...query, ...filters }) === 0;
 
   const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'LISTED'`];
-  if (filters.region) conditions.push(Prisma.sql`r."slug" = ${filters.region}`);
-  if (filters.county) conditions.push(Prisma.sql`k."slug" = ${filters.county}`);
-  if (filters.category) conditions.push(Prisma.sql`g."slug" = ${filters.category}`);
+  if (filters.region)
+    conditions.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+      JOIN "County" k ON k."id" = c."countyId" JOIN "PairedRegion" r ON r."id" = k."regionId" WHERE r."slug" = ${filters.region})`);
+  if (filters.county)
+    conditions.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+      JOIN "County" k ON k."id" = c."countyId" WHERE k."slug" = ${filters.county})`);
+  if (filters.category)
+    conditions.push(Prisma.sql`p."categoryId" IN (SELECT g."id" FROM "Category" g WHERE g."slug" = ${filters.category})`);
   if (query.certified) {
     // Certified means a certificate valid today, not merely one on file.
     conditions.push(Prisma.sql`p."certificateNumber" IS NOT NULL
@@ -165,36 +250,14 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   if (query.minFen !== undefined) conditions.push(Prisma.sql`p."priceFen" >= ${query.minFen}`);
   if (query.maxFen !== undefined) conditions.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
   for (const term of terms) {
-    const pattern = Prisma.sql`lower(${termPattern(term)})`;
-    // The products a word finds, as one list of ids: by their names through the bigram index (then
-    // the pattern itself on the few rows it finds), by their cooperative (with its county and
-    // region: matched once per query, their goods found through the foreign-key index) or by
-    // their category. A union of three index paths rather than three OR-ed conditions: OR-ed, a
-    // word that finds many products (茶: 1,600 of 10,000) made the planner scan every product and
-    // test each against the cooperatives' list one element at a time (docs/benchmarks.md, issue 12).
-    conditions.push(Prisma.sql`p."id" IN (
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."searchGrams" @> search_query_grams(lower(${termText(term)})) AND q."searchNames" ~ ${pattern}
-      UNION ALL
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."cooperativeId" IN (
-          SELECT c2."id" FROM "Cooperative" c2
-          JOIN "County" k2 ON k2."id" = c2."countyId"
-          JOIN "PairedRegion" r2 ON r2."id" = k2."regionId"
-          WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern})
-      UNION ALL
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."categoryId" IN (
-          SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern}))`);
+    // Every bigram of the word (or its one character) is in the product's "searchTextGrams": the
+    // GIN index finds those products; then the word itself must be in one of the names. The
+    // product's, its cooperative's, county's, region's and category's names are all in
+    // "searchText", separated so that no word matches across two of them.
+    conditions.push(Prisma.sql`p."searchTextGrams" @> search_query_grams(lower(${termText(term)}))`);
+    conditions.push(matches(Prisma.sql`p."searchText"`, term));
   }
-
-  const from = Prisma.sql`
-    FROM "Product" p
-    JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-    JOIN "County" k ON k."id" = c."countyId"
-    JOIN "PairedRegion" r ON r."id" = k."regionId"
-    JOIN "Category" g ON g."id" = p."categoryId"
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const where = Prisma.join(conditions, " AND ");
 
   const phrase = terms.join(" ");
   const nameOrder =
@@ -205,63 +268,104 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       : Prisma.sql`p."searchNameEn"`;
   // Among equally relevant names the shorter is the closer match (普洱熟茶 before 普洱熟茶小沱茶).
   const nameLength = locale === "zh" ? Prisma.sql`p."nameZh"` : Prisma.sql`p."nameEn"`;
-  const orderBy = (() => {
+  const bySlug: OrderKey = { expr: Prisma.sql`p."slug"`, desc: false };
+  const keys = ((): OrderKey[] => {
     switch (query.sort) {
       case "relevance": {
         if (!phrase) break;
-        const exact = `^${literalRegex(phrase)}$`;
-        const prefix = `^${literalRegex(phrase)}`;
-        const anywhere = termPattern(phrase);
-        const inName = terms.map((term) => Prisma.sql`p."searchNames" ~ lower(${termPattern(term)})`);
+        const inName = terms.map((term) => matches(Prisma.sql`p."searchNames"`, term));
         // The whole text as a product's name, then at its start, then inside it, then all words
         // somewhere in the name; otherwise the product matched by its cooperative, place or category.
         // searchNameZh/searchNameEn: each name lower-cased without apostrophes, stored (migration
-        // 20261204050000_search_name_columns), not computed for every matching row.
-        return Prisma.sql`CASE
-            WHEN p."searchNameZh" ~ lower(${exact}) OR p."searchNameEn" ~ lower(${exact}) THEN 5
-            WHEN p."searchNameZh" ~ lower(${prefix}) OR p."searchNameEn" ~ lower(${prefix}) THEN 4
-            WHEN p."searchNameZh" ~ lower(${anywhere}) OR p."searchNameEn" ~ lower(${anywhere}) THEN 3
+        // 20261204050000_search_name_columns). Equality, a prefix and a substring test: the same
+        // as the regular expressions ^text$, ^text and text (docs/search-cost.md), much cheaper.
+        const rank = Prisma.sql`CASE
+            WHEN p."searchNameZh" = lower(${phrase}) OR p."searchNameEn" = lower(${phrase}) THEN 5
+            WHEN starts_with(p."searchNameZh", lower(${phrase})) OR starts_with(p."searchNameEn", lower(${phrase})) THEN 4
+            WHEN ${matches(Prisma.sql`p."searchNameZh"`, phrase)} OR ${matches(Prisma.sql`p."searchNameEn"`, phrase)} THEN 3
             WHEN ${Prisma.join(inName, " AND ")} THEN 2
-            ELSE 1 END DESC, (p."stock" > 0) DESC, char_length(${nameLength}) ASC, p."slug" ASC`;
+            ELSE 1 END`;
+        return [
+          { expr: rank, desc: true },
+          { expr: Prisma.sql`(p."stock" > 0)`, desc: true },
+          { expr: Prisma.sql`char_length(${nameLength})`, desc: false },
+          bySlug,
+        ];
       }
       case "price-asc":
-        return Prisma.sql`p."priceFen" ASC, p."slug" ASC`;
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: false }, bySlug];
       case "price-desc":
-        return Prisma.sql`p."priceFen" DESC, p."slug" ASC`;
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: true }, bySlug];
       case "name":
-        return Prisma.sql`${nameOrder} ASC, p."slug" ASC`;
+        return [{ expr: nameOrder, desc: false }, bySlug];
       case "newest":
         break;
     }
-    return Prisma.sql`p."createdAt" DESC, p."slug" ASC`;
+    return [{ expr: Prisma.sql`p."createdAt"`, desc: true }, bySlug];
   })();
+  const keyColumns = Prisma.join(
+    keys.map((key, i) => Prisma.sql`${key.expr} AS ${Prisma.raw(`"k${i}"`)}`),
+    ", ",
+  );
+  const keyOrder = (table: string) =>
+    Prisma.raw(keys.map((key, i) => `${table}"k${i}" ${key.desc ? "DESC" : "ASC"}`).join(", "));
 
-  // One scan gives the page and the total; only a page past the end needs a count of its own.
-  const pageRows = (page: number) =>
-    prisma.$queryRaw<{ id: string; total: number }[]>`SELECT p."id", count(*) OVER ()::int AS "total" ${from}
-      ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
+  // cards, as one JSON array in the page's order.
+  const run = (page: number) =>
+    prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null } & Partial<FacetColumns>)[]>`
+    WITH "page" AS (
+      SELECT p."id", count(*) OVER () AS "total", ${keyColumns}
+      FROM "Product" p
+      WHERE ${where}
+      ORDER BY ${keyOrder("")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT
+      (SELECT max(s."total") FROM "page" s)::int AS "total",
+      (SELECT json_agg(json_build_object(
+          'id', p."id", 'slug', p."slug", 'nameZh', p."nameZh", 'nameEn', p."nameEn",
+          'unitZh', p."unitZh", 'unitEn', p."unitEn", 'priceFen', p."priceFen", 'stock', p."stock",
+          'certificateNumber', p."certificateNumber",
+          'certifiedFrom', to_char(p."certifiedFrom", 'YYYY-MM-DD'),
+          'certifiedUntil', to_char(p."certifiedUntil", 'YYYY-MM-DD'),
+          'imageUrl', i."url", 'imageAltZh', i."altZh", 'imageAltEn', i."altEn",
+          'cooperativeSlug', c."slug", 'cooperativeNameZh', c."nameZh", 'cooperativeNameEn', c."nameEn",
+          'countyNameZh', k."nameZh", 'countyNameEn', k."nameEn")
+        ORDER BY ${keyOrder(`s.`)})
+       FROM "page" s
+       JOIN "Product" p ON p."id" = s."id"
+       JOIN "Cooperative" c ON c."id" = p."cooperativeId"
+       JOIN "County" k ON k."id" = c."countyId"
+       LEFT JOIN LATERAL (
+         SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
+         WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
+       ) i ON true) AS "cards"
+      ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(nothingAsked)}`}`;
   const countAll = async () =>
-    Number((await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from}`)[0]?.total ?? 0);
+    Number(
+      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Product" p WHERE ${where}`)[0]
+        ?.total ?? 0,
+    );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
-  let ids = await pageRows(page);
-  const total = ids.length > 0 ? Number(ids[0]!.total) : page === 1 ? 0 : await countAll();
+  let [row] = await run(page);
+  let facets = checked ?? facetsOf(row as FacetColumns);
+  const total = row?.total != null ? Number(row.total) : page === 1 ? 0 : await countAll();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page > pageCount) {
     page = pageCount;
     // With nothing found, "no results" says it all; a page note would be noise.
     if (total > 0) {
-      ids = await pageRows(page);
+      [row] = await run(page);
       if (!notes.includes("pageClamped")) notes.push("pageClamped");
     }
   }
+  // The suggestions (nothing asked, or nothing found) show the categories with their counts.
+  if ((nothingAsked || total === 0) && facets.categories.some((c) => c.productCount === undefined))
+    facets = await getFacets(prisma, true);
 
-  const rows = await productCardsByIds(
-    prisma,
-    ids.map((row) => row.id),
-  );
   // Cards only show a certificate valid today, as the certified filter means.
-  const products = rows.map((product) => toProductCard(product, today));
+  const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardRow(card), today));
 
   return {
     query: { ...query, region: filters.region, county: filters.county, category: filters.category, page, notes },

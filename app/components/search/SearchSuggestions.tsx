@@ -32,8 +32,8 @@ export function SearchSuggestions({
   const t = useT();
   const bare = localePath(locale, "/search");
   const examples = t("search.examples").split(",");
-  const popular = [...facets.categories]
-    .filter((c) => c.productCount > 0)
+  const popular = facets.categories
+    .flatMap((c) => (c.productCount ? [{ ...c, productCount: c.productCount }] : []))
     .sort((a, b) => b.productCount - a.productCount)
     .slice(0, 8);
   return (
