@@ -204,17 +204,22 @@ function resolveFilters(query: SearchQuery, facets: SearchFacets) {
 interface OrderKey {
   expr: Prisma.Sql;
   desc: boolean;
+  /** Whether it reads the product's own columns ("Product" p) rather than the search's read model. */
+  onProduct: boolean;
 }
+
+const bySlug: OrderKey = { expr: Prisma.sql`p."slug"`, desc: false, onProduct: true };
 
 /**
  * Searches LISTED products; never throws on odd input (the schema has cleaned it) and never
  * returns a page past the last one (it clamps, with a note).
  *
  * One statement finds the products, counts them, orders them, and returns the page's cards and
- * (unless filters had to be checked first) the facets. A word's products are one probe of the
- * GIN index on "searchTextGrams" (migration 20261205010000_search_text: every name a product is
- * found by, kept by triggers), then a substring test; relevance compares the product's own stored
- * lower-cased names with equality, prefix and substring tests. docs/search-cost.md has the figures.
+ * (unless filters had to be checked first) the facets. A word's products are one probe of the GIN
+ * index of the search's read model, "ProductSearch" (migration 20261205010000_search_text: one
+ * narrow row per product with every name it is found by, kept by triggers), then a substring
+ * test; relevance compares the stored lower-cased names there with equality, prefix and
+ * substring tests. docs/search-cost.md has the figures.
  */
 export async function searchProducts(prisma: PrismaClient, query: SearchQuery, options: SearchOptions = {}) {
   const locale = options.locale ?? "zh";
@@ -232,32 +237,35 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   // Nothing asked: the page suggests the categories with their counts, so they come along.
   const nothingAsked = terms.length === 0 && activeFilterCount({ ...query, ...filters }) === 0;
 
-  const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'LISTED'`];
+  // Filters on the product's own columns.
+  const filtersOnProduct: Prisma.Sql[] = [];
   if (filters.region)
-    conditions.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+    filtersOnProduct.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
       JOIN "County" k ON k."id" = c."countyId" JOIN "PairedRegion" r ON r."id" = k."regionId" WHERE r."slug" = ${filters.region})`);
   if (filters.county)
-    conditions.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+    filtersOnProduct.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
       JOIN "County" k ON k."id" = c."countyId" WHERE k."slug" = ${filters.county})`);
   if (filters.category)
-    conditions.push(Prisma.sql`p."categoryId" IN (SELECT g."id" FROM "Category" g WHERE g."slug" = ${filters.category})`);
+    filtersOnProduct.push(
+      Prisma.sql`p."categoryId" IN (SELECT g."id" FROM "Category" g WHERE g."slug" = ${filters.category})`,
+    );
   if (query.certified) {
     // Certified means a certificate valid today, not merely one on file.
-    conditions.push(Prisma.sql`p."certificateNumber" IS NOT NULL
+    filtersOnProduct.push(Prisma.sql`p."certificateNumber" IS NOT NULL
       AND (p."certifiedFrom" IS NULL OR p."certifiedFrom" <= ${today}::date)
       AND (p."certifiedUntil" IS NULL OR p."certifiedUntil" >= ${today}::date)`);
   }
-  if (query.minFen !== undefined) conditions.push(Prisma.sql`p."priceFen" >= ${query.minFen}`);
-  if (query.maxFen !== undefined) conditions.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
-  for (const term of terms) {
-    // Every bigram of the word (or its one character) is in the product's "searchTextGrams": the
-    // GIN index finds those products; then the word itself must be in one of the names. The
-    // product's, its cooperative's, county's, region's and category's names are all in
-    // "searchText", separated so that no word matches across two of them.
-    conditions.push(Prisma.sql`p."searchTextGrams" @> search_query_grams(lower(${termText(term)}))`);
-    conditions.push(matches(Prisma.sql`p."searchText"`, term));
-  }
-  const where = Prisma.join(conditions, " AND ");
+  if (query.minFen !== undefined) filtersOnProduct.push(Prisma.sql`p."priceFen" >= ${query.minFen}`);
+  if (query.maxFen !== undefined) filtersOnProduct.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
+
+  // The words, on the search's read model "ProductSearch" (s): every bigram of a word (or its one
+  // character) is in the product's "grams", which the GIN index finds; then the word itself must
+  // be in "text", which holds the product's, its cooperative's, county's, region's and category's
+  // names, separated so that no word matches across two of them.
+  const wordConditions = terms.flatMap((term) => [
+    Prisma.sql`s."grams" @> search_query_grams(lower(${termText(term)}))`,
+    matches(Prisma.sql`s."text"`, term),
+  ]);
 
   const phrase = terms.join(" ");
   const nameOrder =
@@ -266,42 +274,43 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         ? Prisma.sql`p."nameZh" COLLATE "zh-x-icu"`
         : Prisma.sql`p."nameZh"`
       : Prisma.sql`p."searchNameEn"`;
-  // Among equally relevant names the shorter is the closer match (普洱熟茶 before 普洱熟茶小沱茶).
-  const nameLength = locale === "zh" ? Prisma.sql`p."nameZh"` : Prisma.sql`p."nameEn"`;
-  const bySlug: OrderKey = { expr: Prisma.sql`p."slug"`, desc: false };
   const keys = ((): OrderKey[] => {
     switch (query.sort) {
       case "relevance": {
         if (!phrase) break;
-        const inName = terms.map((term) => matches(Prisma.sql`p."searchNames"`, term));
+        // All from "ProductSearch": ranking ~1,600 products for 茶 reads no "Product" row.
+        const inName = terms.map(
+          (term) => Prisma.sql`(${matches(Prisma.sql`s."nameZh"`, term)} OR ${matches(Prisma.sql`s."nameEn"`, term)})`,
+        );
         // The whole text as a product's name, then at its start, then inside it, then all words
-        // somewhere in the name; otherwise the product matched by its cooperative, place or category.
-        // searchNameZh/searchNameEn: each name lower-cased without apostrophes, stored (migration
-        // 20261204050000_search_name_columns). Equality, a prefix and a substring test: the same
-        // as the regular expressions ^text$, ^text and text (docs/search-cost.md), much cheaper.
+        // somewhere in its names; otherwise the product matched by its cooperative, place or
+        // category. Equality, a prefix and a substring test on the stored lower-cased names: the
+        // same as the regular expressions ^text$, ^text and text they replace (docs/search-cost.md).
         const rank = Prisma.sql`CASE
-            WHEN p."searchNameZh" = lower(${phrase}) OR p."searchNameEn" = lower(${phrase}) THEN 5
-            WHEN starts_with(p."searchNameZh", lower(${phrase})) OR starts_with(p."searchNameEn", lower(${phrase})) THEN 4
-            WHEN ${matches(Prisma.sql`p."searchNameZh"`, phrase)} OR ${matches(Prisma.sql`p."searchNameEn"`, phrase)} THEN 3
+            WHEN s."nameZh" = lower(${phrase}) OR s."nameEn" = lower(${phrase}) THEN 5
+            WHEN starts_with(s."nameZh", lower(${phrase})) OR starts_with(s."nameEn", lower(${phrase})) THEN 4
+            WHEN ${matches(Prisma.sql`s."nameZh"`, phrase)} OR ${matches(Prisma.sql`s."nameEn"`, phrase)} THEN 3
             WHEN ${Prisma.join(inName, " AND ")} THEN 2
             ELSE 1 END`;
+        // Among equally relevant goods, those in stock first, then the shorter name (the closer
+        // match: 普洱熟茶 before 普洱熟茶小沱茶), then the slug.
         return [
-          { expr: rank, desc: true },
-          { expr: Prisma.sql`(p."stock" > 0)`, desc: true },
-          { expr: Prisma.sql`char_length(${nameLength})`, desc: false },
-          bySlug,
+          { expr: rank, desc: true, onProduct: false },
+          { expr: Prisma.sql`s."inStock"`, desc: true, onProduct: false },
+          { expr: locale === "zh" ? Prisma.sql`s."lengthZh"` : Prisma.sql`s."lengthEn"`, desc: false, onProduct: false },
+          { expr: Prisma.sql`s."slug"`, desc: false, onProduct: false },
         ];
       }
       case "price-asc":
-        return [{ expr: Prisma.sql`p."priceFen"`, desc: false }, bySlug];
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: false, onProduct: true }, bySlug];
       case "price-desc":
-        return [{ expr: Prisma.sql`p."priceFen"`, desc: true }, bySlug];
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: true, onProduct: true }, bySlug];
       case "name":
-        return [{ expr: nameOrder, desc: false }, bySlug];
+        return [{ expr: nameOrder, desc: false, onProduct: true }, bySlug];
       case "newest":
         break;
     }
-    return [{ expr: Prisma.sql`p."createdAt"`, desc: true }, bySlug];
+    return [{ expr: Prisma.sql`p."createdAt"`, desc: true, onProduct: true }, bySlug];
   })();
   const keyColumns = Prisma.join(
     keys.map((key, i) => Prisma.sql`${key.expr} AS ${Prisma.raw(`"k${i}"`)}`),
@@ -310,15 +319,27 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   const keyOrder = (table: string) =>
     Prisma.raw(keys.map((key, i) => `${table}"k${i}" ${key.desc ? "DESC" : "ASC"}`).join(", "));
 
+  // Without words, the listed products themselves; with words, the read model, joined to the
+  // products only when a filter or the order needs their own columns.
+  const onProduct = filtersOnProduct.length > 0 || keys.some((key) => key.onProduct);
+  const matching =
+    terms.length === 0
+      ? Prisma.sql`SELECT p."id" AS "id", ${keyColumns} FROM "Product" p
+          WHERE ${Prisma.join([Prisma.sql`p."status" = 'LISTED'`, ...filtersOnProduct], " AND ")}`
+      : onProduct
+        ? Prisma.sql`SELECT s."productId" AS "id", ${keyColumns} FROM "ProductSearch" s
+            JOIN "Product" p ON p."id" = s."productId"
+            WHERE ${Prisma.join([Prisma.sql`s."listed"`, ...wordConditions, Prisma.sql`p."status" = 'LISTED'`, ...filtersOnProduct], " AND ")}`
+        : Prisma.sql`SELECT s."productId" AS "id", ${keyColumns} FROM "ProductSearch" s
+            WHERE ${Prisma.join([Prisma.sql`s."listed"`, ...wordConditions], " AND ")}`;
+
   // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
   // cards, as one JSON array in the page's order.
   const run = (page: number) =>
     prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null } & Partial<FacetColumns>)[]>`
     WITH "page" AS (
-      SELECT p."id", count(*) OVER () AS "total", ${keyColumns}
-      FROM "Product" p
-      WHERE ${where}
-      ORDER BY ${keyOrder("")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
+      ORDER BY ${keyOrder("m.")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT
       (SELECT max(s."total") FROM "page" s)::int AS "total",
@@ -343,7 +364,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(nothingAsked)}`}`;
   const countAll = async () =>
     Number(
-      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Product" p WHERE ${where}`)[0]
+      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]
         ?.total ?? 0,
     );
 
