@@ -297,7 +297,11 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         return [
           { expr: rank, desc: true, onProduct: false },
           { expr: Prisma.sql`s."inStock"`, desc: true, onProduct: false },
-          { expr: locale === "zh" ? Prisma.sql`s."lengthZh"` : Prisma.sql`s."lengthEn"`, desc: false, onProduct: false },
+          {
+            expr: locale === "zh" ? Prisma.sql`s."lengthZh"` : Prisma.sql`s."lengthEn"`,
+            desc: false,
+            onProduct: false,
+          },
           { expr: Prisma.sql`s."slug"`, desc: false, onProduct: false },
         ];
       }
@@ -364,8 +368,8 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(nothingAsked)}`}`;
   const countAll = async () =>
     Number(
-      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]
-        ?.total ?? 0,
+      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]?.total ??
+        0,
     );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
