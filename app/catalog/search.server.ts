@@ -94,21 +94,22 @@ function hasZhCollation(prisma: PrismaClient): Promise<boolean> {
 
 /**
  * The regions with their counties and the categories (with how many goods each lists, when
- * `counts`), as two JSON columns of a statement: a statement of their own when filters must be
- * checked before searching, else two more columns of the search's own statement.
+ * `counts`), named in the page's language, as two JSON columns of a statement: a statement of
+ * their own when filters must be checked before searching, else two more columns of the search's
+ * own statement.
  */
-function facetColumns(counts: boolean): Prisma.Sql {
+function facetColumns(locale: Locale, counts: boolean): Prisma.Sql {
+  const name = (table: string) => Prisma.raw(`${table}."${locale === "zh" ? "nameZh" : "nameEn"}"`);
   const productCount = counts
     ? Prisma.sql`, 'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED')`
     : Prisma.empty;
   return Prisma.sql`
       (SELECT json_agg(json_build_object(
-          'slug', r."slug", 'nameZh', r."nameZh", 'nameEn', r."nameEn",
-          'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'nameZh', k."nameZh", 'nameEn', k."nameEn")
-                                                ORDER BY k."slug"), '[]')
+          'slug', r."slug", 'name', ${name("r")},
+          'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'name', ${name("k")}) ORDER BY k."slug"), '[]')
                        FROM "County" k WHERE k."regionId" = r."id"))
         ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r) AS "regions",
-      (SELECT json_agg(json_build_object('slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn"${productCount})
+      (SELECT json_agg(json_build_object('slug', g."slug", 'name', ${name("g")}${productCount})
         ORDER BY g."sortOrder", g."slug") FROM "Category" g) AS "categories"`;
 }
 
@@ -125,8 +126,8 @@ const facetsOf = (row: FacetColumns | undefined): SearchFacets => ({
 });
 
 /** The facets in a statement of their own (filters to check first, or counts the search's statement did not bring). */
-async function getFacets(prisma: PrismaClient, counts: boolean): Promise<SearchFacets> {
-  const [row] = await prisma.$queryRaw<FacetColumns[]>`SELECT ${facetColumns(counts)}`;
+async function getFacets(prisma: PrismaClient, locale: Locale, counts: boolean): Promise<SearchFacets> {
+  const [row] = await prisma.$queryRaw<FacetColumns[]>`SELECT ${facetColumns(locale, counts)}`;
   return facetsOf(row);
 }
 
@@ -228,7 +229,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   const pinyin = await hasZhCollation(prisma);
   // A region, county or category named in the URL is checked against the facets before searching
   // (an unknown one is dropped, with a note); without one the facets come with the search itself.
-  const checked = query.region || query.county || query.category ? await getFacets(prisma, false) : undefined;
+  const checked = query.region || query.county || query.category ? await getFacets(prisma, locale, false) : undefined;
   const filters = checked
     ? resolveFilters(query, checked)
     : { region: undefined, county: undefined, category: undefined, notes: [] as SearchNoteCode[] };
@@ -365,7 +366,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
          SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
          WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
        ) i ON true) AS "cards"
-      ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(nothingAsked)}`}`;
+      ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(locale, nothingAsked)}`}`;
   const countAll = async () =>
     Number(
       (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]?.total ??
@@ -387,7 +388,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   }
   // The suggestions (nothing asked, or nothing found) show the categories with their counts.
   if ((nothingAsked || total === 0) && facets.categories.some((c) => c.productCount === undefined))
-    facets = await getFacets(prisma, true);
+    facets = await getFacets(prisma, locale, true);
 
   // Cards only show a certificate valid today, as the certified filter means.
   const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardRow(card), today));
