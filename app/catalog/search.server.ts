@@ -27,6 +27,8 @@ export interface SearchOptions {
   /** Asia/Shanghai date (YYYY-MM-DD) certificates must be valid on; today by default. */
   today?: string;
   pageSize?: number;
+  /** Searching again after the facets the filters were checked against turned out to have changed. */
+  again?: boolean;
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchProducts>>;
@@ -98,19 +100,23 @@ function hasZhCollation(prisma: PrismaClient): Promise<boolean> {
  * their own when filters must be checked before searching, else two more columns of the search's
  * own statement.
  */
-function facetColumns(locale: Locale, counts: boolean): Prisma.Sql {
+function facetColumns(locale: Locale, counts: boolean, unlessVersion?: Prisma.Sql): Prisma.Sql {
   const name = (table: string) => Prisma.raw(`${table}."${locale === "zh" ? "nameZh" : "nameEn"}"`);
+  // Not read at all when the process already has them at this version (a CASE branch not taken
+  // never runs its subqueries).
+  const unless = (column: Prisma.Sql) =>
+    unlessVersion ? Prisma.sql`CASE WHEN ${unlessVersion} THEN NULL ELSE ${column} END` : column;
   const productCount = counts
     ? Prisma.sql`, 'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED')`
     : Prisma.empty;
-  return Prisma.sql`
-      (SELECT json_agg(json_build_object(
+  const regions = Prisma.sql`(SELECT json_agg(json_build_object(
           'slug', r."slug", 'name', ${name("r")},
           'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'name', ${name("k")}) ORDER BY k."slug"), '[]')
                        FROM "County" k WHERE k."regionId" = r."id"))
-        ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r) AS "regions",
-      (SELECT json_agg(json_build_object('slug', g."slug", 'name', ${name("g")}${productCount})
-        ORDER BY g."sortOrder", g."slug") FROM "Category" g) AS "categories"`;
+        ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r)`;
+  const categories = Prisma.sql`(SELECT json_agg(json_build_object('slug', g."slug", 'name', ${name("g")}${productCount})
+        ORDER BY g."sortOrder", g."slug") FROM "Category" g)`;
+  return Prisma.sql`${unless(regions)} AS "regions", ${unless(categories)} AS "categories"`;
 }
 
 interface FacetColumns {
@@ -126,9 +132,31 @@ const facetsOf = (row: FacetColumns | undefined): SearchFacets => ({
 });
 
 /** The facets in a statement of their own (filters to check first, or counts the search's statement did not bring). */
-async function getFacets(prisma: PrismaClient, locale: Locale, counts: boolean): Promise<SearchFacets> {
-  const [row] = await prisma.$queryRaw<FacetColumns[]>`SELECT ${facetColumns(locale, counts)}`;
-  return facetsOf(row);
+async function getFacets(prisma: PrismaClient, locale: Locale, counts: boolean): Promise<Facets> {
+  const [row] = await prisma.$queryRaw<(FacetColumns & { facetsVersion: string })[]>`
+    SELECT (SELECT "version" FROM "SearchFacetsVersion")::text AS "facetsVersion", ${facetColumns(locale, counts)}`;
+  return { version: row!.facetsVersion, facets: facetsOf(row) };
+}
+
+/** Facets as read at a version of "SearchFacetsVersion" (migration 20261205010000_search_text). */
+interface Facets {
+  version: string;
+  facets: SearchFacets;
+}
+
+/**
+ * The facets this process last read, per client and language, without counts (those change with
+ * every product listed). Never trusted alone: every search's statement reads the current version
+ * and brings the facets again when it moved (a change to a region, county or category moves it in
+ * its own transaction), so a process never shows facets older than the results beside them.
+ */
+const facetsCache = new WeakMap<PrismaClient, Map<Locale, Facets>>();
+
+function remember(prisma: PrismaClient, locale: Locale, known: Facets) {
+  let byLocale = facetsCache.get(prisma);
+  if (!byLocale) facetsCache.set(prisma, (byLocale = new Map()));
+  const categories = known.facets.categories.map(({ productCount: _count, ...category }) => category);
+  byLocale.set(locale, { version: known.version, facets: { ...known.facets, categories } });
 }
 
 /** A card as the search's statement returns it (JSON), the same fields as productCardsByIds' rows. */
@@ -228,11 +256,17 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   const today = options.today ?? shanghaiToday();
   const pinyin = await hasZhCollation(prisma);
   // A region, county or category named in the URL is checked against the facets before searching
-  // (an unknown one is dropped, with a note); without one the facets come with the search itself.
-  const checked = query.region || query.county || query.category ? await getFacets(prisma, locale, false) : undefined;
-  const filters = checked
-    ? resolveFilters(query, checked)
-    : { region: undefined, county: undefined, category: undefined, notes: [] as SearchNoteCode[] };
+  // (an unknown one is dropped, with a note): those this process knows, else read first.
+  const named = Boolean(query.region || query.county || query.category);
+  let known = facetsCache.get(prisma)?.get(locale);
+  if (!known && named) {
+    known = await getFacets(prisma, locale, false);
+    remember(prisma, locale, known);
+  }
+  const filters =
+    known && named
+      ? resolveFilters(query, known.facets)
+      : { region: undefined, county: undefined, category: undefined, notes: [] as SearchNoteCode[] };
   const notes = [...query.notes, ...filters.notes];
   const terms = searchTerms(query.q);
   // Nothing asked: the page suggests the categories with their counts, so they come along.
@@ -341,7 +375,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
   // cards, as one JSON array in the page's order.
   const run = (page: number) =>
-    prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null } & Partial<FacetColumns>)[]>`
+    prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null; facetsVersion: string } & FacetColumns)[]>`
     WITH "page" AS (
       SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
       ORDER BY ${keyOrder("m.")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
@@ -366,7 +400,10 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
          SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
          WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
        ) i ON true) AS "cards"
-      ${checked ? Prisma.empty : Prisma.sql`, ${facetColumns(locale, nothingAsked)}`}`;
+      , "v"."version"::text AS "facetsVersion",
+      ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
+    FROM "SearchFacetsVersion" "v"
+    WHERE "v"."id" = 1`;
   const countAll = async () =>
     Number(
       (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]?.total ??
@@ -375,7 +412,15 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
   let [row] = await run(page);
-  let facets = checked ?? facetsOf(row as FacetColumns);
+  let facets: SearchFacets;
+  if (row!.facetsVersion === known?.version && !nothingAsked) facets = known.facets;
+  else {
+    facets = facetsOf(row);
+    remember(prisma, locale, { version: row!.facetsVersion, facets });
+    // The filters were checked against facets that have changed since: once more with the new ones.
+    if (known && named && row!.facetsVersion !== known.version && !options.again)
+      return searchProducts(prisma, query, { ...options, again: true });
+  }
   const total = row?.total != null ? Number(row.total) : page === 1 ? 0 : await countAll();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page > pageCount) {
@@ -388,7 +433,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   }
   // The suggestions (nothing asked, or nothing found) show the categories with their counts.
   if ((nothingAsked || total === 0) && facets.categories.some((c) => c.productCount === undefined))
-    facets = await getFacets(prisma, locale, true);
+    facets = (await getFacets(prisma, locale, true)).facets;
 
   // Cards only show a certificate valid today, as the certified filter means.
   const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardRow(card), today));

@@ -207,3 +207,34 @@ CREATE INDEX "ProductSearch_grams_idx" ON "ProductSearch" USING gin ("grams") WH
 
 -- The products already there.
 SELECT "product_search_refresh"(ARRAY(SELECT p."id" FROM "Product" p));
+
+-- The search page's facets (regions with their counties, categories: app/catalog/search.server.ts)
+-- are the same on every request; each server process keeps them, with the version they were read
+-- at. Any change to those tables moves the version in the same transaction, and every search reads
+-- the version in its own statement (which brings the facets again when it moved), so no process
+-- shows facets older than the search results next to them.
+CREATE TABLE "SearchFacetsVersion" (
+    "id" INTEGER NOT NULL,
+    "version" BIGINT NOT NULL,
+
+    CONSTRAINT "SearchFacetsVersion_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "SearchFacetsVersion_one_row" CHECK ("id" = 1)
+);
+
+INSERT INTO "SearchFacetsVersion" ("id", "version") VALUES (1, 1);
+
+CREATE FUNCTION "search_facets_changed"() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  UPDATE "SearchFacetsVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "PairedRegion_search_facets" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PairedRegion"
+  FOR EACH STATEMENT EXECUTE FUNCTION "search_facets_changed"();
+CREATE TRIGGER "County_search_facets" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "County"
+  FOR EACH STATEMENT EXECUTE FUNCTION "search_facets_changed"();
+CREATE TRIGGER "Category_search_facets" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Category"
+  FOR EACH STATEMENT EXECUTE FUNCTION "search_facets_changed"();
