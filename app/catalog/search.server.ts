@@ -244,7 +244,8 @@ const bySlug: OrderKey = { expr: Prisma.sql`p."slug"`, desc: false, onProduct: t
  * returns a page past the last one (it clamps, with a note).
  *
  * One statement finds the products, counts them, orders them, and returns the page's cards and
- * (unless filters had to be checked first) the facets. A word's products are one probe of the GIN
+ * the facets' version (the facets too, when this process does not have them at that version, or
+ * the page shows category counts). A word's products are one probe of the GIN
  * index of the search's read model, "ProductSearch" (migration 20261205010000_search_text: one
  * narrow row per product with every name it is found by, kept by triggers), then a substring
  * test; relevance compares the stored lower-cased names there with equality, prefix and
