@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { productCardsByIds, toProductCard } from "~/catalog/catalog.server";
+import { dateOf, toProductCard, type ProductCardRow } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
-import { SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
+import { activeFilterCount, SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
 import type { SearchFacets } from "~/catalog/search-facets";
 
@@ -20,8 +20,6 @@ export type { SearchFacets };
 const MAX_TERMS = 10;
 /** Apostrophes are dropped on both sides, so "puer" and "pu’er" find "Pu'er". */
 const APOSTROPHES = "'’‘`";
-/** Separates names in the haystack, so no word matches across two names (control characters never survive the schema). */
-const SEPARATOR = "\u001f";
 
 export interface SearchOptions {
   /** Which language's name the "name" sort follows. */
@@ -29,6 +27,8 @@ export interface SearchOptions {
   /** Asia/Shanghai date (YYYY-MM-DD) certificates must be valid on; today by default. */
   today?: string;
   pageSize?: number;
+  /** Searching again after the facets the filters were checked against turned out to have changed. */
+  again?: boolean;
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchProducts>>;
@@ -68,9 +68,15 @@ function termPattern(term: string): string {
 /** The text a term's match must contain, whose character bigrams the product's "searchGrams" must hold. */
 const termText = (term: string) => (isLatin(term) ? englishStem(term) : term);
 
-/** Names joined into one lower-cased text without apostrophes, so no word matches across two names. */
-function haystack(columns: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`lower(translate(concat_ws(${SEPARATOR}, ${columns}), ${APOSTROPHES}, ''))`;
+/**
+ * Where a word matches in a lower-cased text: a Chinese word anywhere (a plain substring test, no
+ * regular expression), a Latin word at a word start (the substring test first, so the regular
+ * expression only runs on the few texts that contain the word). The same matches as
+ * `column ~ lower(termPattern(term))`: the pattern is the word with its punctuation escaped.
+ */
+function matches(column: Prisma.Sql, term: string): Prisma.Sql {
+  const found = Prisma.sql`strpos(${column}, lower(${termText(term)})) > 0`;
+  return isLatin(term) ? Prisma.sql`(${found} AND ${column} ~ lower(${termPattern(term)}))` : found;
 }
 
 const zhCollation = new WeakMap<PrismaClient, Promise<boolean>>();
@@ -89,30 +95,114 @@ function hasZhCollation(prisma: PrismaClient): Promise<boolean> {
 }
 
 /**
- * The regions with their counties and the categories with their counts, in one plain statement:
- * as two nested Prisma queries they were a fifth of the search page's Node.js CPU, in Prisma's
- * query compiler (docs/benchmarks.md, issue 12).
+ * The regions with their counties and the categories (with how many goods each lists, when
+ * `counts`), named in the page's language, as two JSON columns of a statement: a statement of
+ * their own when filters must be checked before searching, else two more columns of the search's
+ * own statement.
  */
-async function getFacets(prisma: PrismaClient): Promise<SearchFacets> {
-  const [row] = await prisma.$queryRaw<
-    { regions: SearchFacets["regions"] | null; categories: SearchFacets["categories"] | null }[]
-  >`
-    SELECT
-      (SELECT json_agg(json_build_object(
-          'slug', r."slug", 'nameZh', r."nameZh", 'nameEn', r."nameEn",
-          'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'nameZh', k."nameZh", 'nameEn', k."nameEn")
-                                                ORDER BY k."slug"), '[]')
+function facetColumns(locale: Locale, counts: boolean, unlessVersion?: Prisma.Sql): Prisma.Sql {
+  const name = (table: string) => Prisma.raw(`${table}."${locale === "zh" ? "nameZh" : "nameEn"}"`);
+  // Not read at all when the process already has them at this version (a CASE branch not taken
+  // never runs its subqueries).
+  const unless = (column: Prisma.Sql) =>
+    unlessVersion ? Prisma.sql`CASE WHEN ${unlessVersion} THEN NULL ELSE ${column} END` : column;
+  const productCount = counts
+    ? Prisma.sql`, 'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED')`
+    : Prisma.empty;
+  const regions = Prisma.sql`(SELECT json_agg(json_build_object(
+          'slug', r."slug", 'name', ${name("r")},
+          'counties', (SELECT coalesce(json_agg(json_build_object('slug', k."slug", 'name', ${name("k")}) ORDER BY k."slug"), '[]')
                        FROM "County" k WHERE k."regionId" = r."id"))
-        ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r) AS "regions",
-      (SELECT json_agg(json_build_object(
-          'slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn",
-          'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED'))
-        ORDER BY g."sortOrder", g."slug") FROM "Category" g) AS "categories"`;
-  return {
-    regions: row?.regions ?? [],
-    categories: (row?.categories ?? []).map((c) => ({ ...c, productCount: Number(c.productCount) })),
-  };
+        ORDER BY r."sortOrder", r."slug") FROM "PairedRegion" r)`;
+  const categories = Prisma.sql`(SELECT json_agg(json_build_object('slug', g."slug", 'name', ${name("g")}${productCount})
+        ORDER BY g."sortOrder", g."slug") FROM "Category" g)`;
+  return Prisma.sql`${unless(regions)} AS "regions", ${unless(categories)} AS "categories"`;
 }
+
+interface FacetColumns {
+  regions: SearchFacets["regions"] | null;
+  categories: SearchFacets["categories"] | null;
+}
+
+const facetsOf = (row: FacetColumns | undefined): SearchFacets => ({
+  regions: row?.regions ?? [],
+  categories: (row?.categories ?? []).map((c) =>
+    c.productCount === undefined ? c : { ...c, productCount: Number(c.productCount) },
+  ),
+});
+
+/** The facets in a statement of their own (filters to check first, or counts the search's statement did not bring). */
+async function getFacets(prisma: PrismaClient, locale: Locale, counts: boolean): Promise<Facets> {
+  const [row] = await prisma.$queryRaw<(FacetColumns & { facetsVersion: string })[]>`
+    SELECT (SELECT "version" FROM "SearchFacetsVersion")::text AS "facetsVersion", ${facetColumns(locale, counts)}`;
+  return { version: row!.facetsVersion, facets: facetsOf(row) };
+}
+
+/** Facets as read at a version of "SearchFacetsVersion" (migration 20261205010000_search_text). */
+interface Facets {
+  version: string;
+  facets: SearchFacets;
+}
+
+/**
+ * The facets this process last read, per client and language, without counts (those change with
+ * every product listed). Never trusted alone: every search's statement reads the current version
+ * and brings the facets again when it moved (a change to a region, county or category moves it in
+ * its own transaction), so a process never shows facets older than the results beside them.
+ */
+const facetsCache = new WeakMap<PrismaClient, Map<Locale, Facets>>();
+
+function remember(prisma: PrismaClient, locale: Locale, known: Facets) {
+  let byLocale = facetsCache.get(prisma);
+  if (!byLocale) facetsCache.set(prisma, (byLocale = new Map()));
+  const categories = known.facets.categories.map(({ productCount: _count, ...category }) => category);
+  byLocale.set(locale, { version: known.version, facets: { ...known.facets, categories } });
+}
+
+/** A card as the search's statement returns it (JSON), the same fields as productCardsByIds' rows. */
+interface CardJson {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  priceFen: number;
+  stock: number;
+  certificateNumber: string | null;
+  certifiedFrom: string | null;
+  certifiedUntil: string | null;
+  imageUrl: string | null;
+  imageAltZh: string | null;
+  imageAltEn: string | null;
+  cooperativeSlug: string;
+  cooperativeNameZh: string;
+  cooperativeNameEn: string;
+  countyNameZh: string;
+  countyNameEn: string;
+}
+
+/** The same row as productCardsByIds (catalog.server.ts) gives for that product. */
+const cardRow = (r: CardJson): ProductCardRow => ({
+  id: r.id,
+  slug: r.slug,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
+  unitZh: r.unitZh,
+  unitEn: r.unitEn,
+  priceFen: Number(r.priceFen),
+  stock: Number(r.stock),
+  certificateNumber: r.certificateNumber,
+  certifiedFrom: dateOf(r.certifiedFrom),
+  certifiedUntil: dateOf(r.certifiedUntil),
+  images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh ?? "", altEn: r.imageAltEn ?? "" }],
+  cooperative: {
+    slug: r.cooperativeSlug,
+    nameZh: r.cooperativeNameZh,
+    nameEn: r.cooperativeNameEn,
+    county: { nameZh: r.countyNameZh, nameEn: r.countyNameEn },
+  },
+});
 
 /** Drops filters naming things that do not exist (or a county outside the chosen region), with a note each. */
 function resolveFilters(query: SearchQuery, facets: SearchFacets) {
@@ -139,62 +229,79 @@ function resolveFilters(query: SearchQuery, facets: SearchFacets) {
   return { region, county, category, notes };
 }
 
+/** One key of the result order, selected as a column so the page's cards can be put in that order. */
+interface OrderKey {
+  expr: Prisma.Sql;
+  desc: boolean;
+  /** Whether it reads the product's own columns ("Product" p) rather than the search's read model. */
+  onProduct: boolean;
+}
+
+const bySlug: OrderKey = { expr: Prisma.sql`p."slug"`, desc: false, onProduct: true };
+
 /**
  * Searches LISTED products; never throws on odd input (the schema has cleaned it) and never
  * returns a page past the last one (it clamps, with a note).
+ *
+ * One statement finds the products, counts them, orders them, and returns the page's cards and
+ * the facets' version (the facets too, when this process does not have them at that version, or
+ * the page shows category counts). A word's products are one probe of the GIN
+ * index of the search's read model, "ProductSearch" (migration 20261205010000_search_text: one
+ * narrow row per product with every name it is found by, kept by triggers), then a substring
+ * test; relevance compares the stored lower-cased names there with equality, prefix and
+ * substring tests. docs/search-cost.md has the figures.
  */
 export async function searchProducts(prisma: PrismaClient, query: SearchQuery, options: SearchOptions = {}) {
   const locale = options.locale ?? "zh";
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
   const today = options.today ?? shanghaiToday();
-  const [facets, pinyin] = await Promise.all([getFacets(prisma), hasZhCollation(prisma)]);
-  const filters = resolveFilters(query, facets);
+  const pinyin = await hasZhCollation(prisma);
+  // A region, county or category named in the URL is checked against the facets before searching
+  // (an unknown one is dropped, with a note): those this process knows, else read first.
+  const named = Boolean(query.region || query.county || query.category);
+  let known = facetsCache.get(prisma)?.get(locale);
+  if (!known && named) {
+    known = await getFacets(prisma, locale, false);
+    remember(prisma, locale, known);
+  }
+  const filters =
+    known && named
+      ? resolveFilters(query, known.facets)
+      : { region: undefined, county: undefined, category: undefined, notes: [] as SearchNoteCode[] };
   const notes = [...query.notes, ...filters.notes];
   const terms = searchTerms(query.q);
+  // Nothing asked: the page suggests the categories with their counts, so they come along.
+  const nothingAsked = terms.length === 0 && activeFilterCount({ ...query, ...filters }) === 0;
 
-  const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'LISTED'`];
-  if (filters.region) conditions.push(Prisma.sql`r."slug" = ${filters.region}`);
-  if (filters.county) conditions.push(Prisma.sql`k."slug" = ${filters.county}`);
-  if (filters.category) conditions.push(Prisma.sql`g."slug" = ${filters.category}`);
+  // Filters on the product's own columns.
+  const filtersOnProduct: Prisma.Sql[] = [];
+  if (filters.region)
+    filtersOnProduct.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+      JOIN "County" k ON k."id" = c."countyId" JOIN "PairedRegion" r ON r."id" = k."regionId" WHERE r."slug" = ${filters.region})`);
+  if (filters.county)
+    filtersOnProduct.push(Prisma.sql`p."cooperativeId" IN (SELECT c."id" FROM "Cooperative" c
+      JOIN "County" k ON k."id" = c."countyId" WHERE k."slug" = ${filters.county})`);
+  if (filters.category)
+    filtersOnProduct.push(
+      Prisma.sql`p."categoryId" IN (SELECT g."id" FROM "Category" g WHERE g."slug" = ${filters.category})`,
+    );
   if (query.certified) {
     // Certified means a certificate valid today, not merely one on file.
-    conditions.push(Prisma.sql`p."certificateNumber" IS NOT NULL
+    filtersOnProduct.push(Prisma.sql`p."certificateNumber" IS NOT NULL
       AND (p."certifiedFrom" IS NULL OR p."certifiedFrom" <= ${today}::date)
       AND (p."certifiedUntil" IS NULL OR p."certifiedUntil" >= ${today}::date)`);
   }
-  if (query.minFen !== undefined) conditions.push(Prisma.sql`p."priceFen" >= ${query.minFen}`);
-  if (query.maxFen !== undefined) conditions.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
-  for (const term of terms) {
-    const pattern = Prisma.sql`lower(${termPattern(term)})`;
-    // The products a word finds, as one list of ids: by their names through the bigram index (then
-    // the pattern itself on the few rows it finds), by their cooperative (with its county and
-    // region: matched once per query, their goods found through the foreign-key index) or by
-    // their category. A union of three index paths rather than three OR-ed conditions: OR-ed, a
-    // word that finds many products (茶: 1,600 of 10,000) made the planner scan every product and
-    // test each against the cooperatives' list one element at a time (docs/benchmarks.md, issue 12).
-    conditions.push(Prisma.sql`p."id" IN (
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."searchGrams" @> search_query_grams(lower(${termText(term)})) AND q."searchNames" ~ ${pattern}
-      UNION ALL
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."cooperativeId" IN (
-          SELECT c2."id" FROM "Cooperative" c2
-          JOIN "County" k2 ON k2."id" = c2."countyId"
-          JOIN "PairedRegion" r2 ON r2."id" = k2."regionId"
-          WHERE ${haystack(Prisma.sql`c2."nameZh", c2."nameEn", k2."nameZh", k2."nameEn", r2."nameZh", r2."nameEn"`)} ~ ${pattern})
-      UNION ALL
-        SELECT q."id" FROM "Product" q
-        WHERE q."status" = 'LISTED' AND q."categoryId" IN (
-          SELECT g2."id" FROM "Category" g2 WHERE ${haystack(Prisma.sql`g2."nameZh", g2."nameEn"`)} ~ ${pattern}))`);
-  }
+  if (query.minFen !== undefined) filtersOnProduct.push(Prisma.sql`p."priceFen" >= ${query.minFen}`);
+  if (query.maxFen !== undefined) filtersOnProduct.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
 
-  const from = Prisma.sql`
-    FROM "Product" p
-    JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-    JOIN "County" k ON k."id" = c."countyId"
-    JOIN "PairedRegion" r ON r."id" = k."regionId"
-    JOIN "Category" g ON g."id" = p."categoryId"
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  // The words, on the search's read model "ProductSearch" (s): every bigram of a word (or its one
+  // character) is in the product's "grams", which the GIN index finds; then the word itself must
+  // be in "text", which holds the product's, its cooperative's, county's, region's and category's
+  // names, separated so that no word matches across two of them.
+  const wordConditions = terms.flatMap((term) => [
+    Prisma.sql`s."grams" @> search_query_grams(lower(${termText(term)}))`,
+    matches(Prisma.sql`s."text"`, term),
+  ]);
 
   const phrase = terms.join(" ");
   const nameOrder =
@@ -203,65 +310,134 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         ? Prisma.sql`p."nameZh" COLLATE "zh-x-icu"`
         : Prisma.sql`p."nameZh"`
       : Prisma.sql`p."searchNameEn"`;
-  // Among equally relevant names the shorter is the closer match (普洱熟茶 before 普洱熟茶小沱茶).
-  const nameLength = locale === "zh" ? Prisma.sql`p."nameZh"` : Prisma.sql`p."nameEn"`;
-  const orderBy = (() => {
+  const keys = ((): OrderKey[] => {
     switch (query.sort) {
       case "relevance": {
         if (!phrase) break;
-        const exact = `^${literalRegex(phrase)}$`;
-        const prefix = `^${literalRegex(phrase)}`;
-        const anywhere = termPattern(phrase);
-        const inName = terms.map((term) => Prisma.sql`p."searchNames" ~ lower(${termPattern(term)})`);
+        // All from "ProductSearch": ranking ~1,600 products for 茶 reads no "Product" row.
+        const inName = terms.map(
+          (term) => Prisma.sql`(${matches(Prisma.sql`s."nameZh"`, term)} OR ${matches(Prisma.sql`s."nameEn"`, term)})`,
+        );
         // The whole text as a product's name, then at its start, then inside it, then all words
-        // somewhere in the name; otherwise the product matched by its cooperative, place or category.
-        // searchNameZh/searchNameEn: each name lower-cased without apostrophes, stored (migration
-        // 20261204050000_search_name_columns), not computed for every matching row.
-        return Prisma.sql`CASE
-            WHEN p."searchNameZh" ~ lower(${exact}) OR p."searchNameEn" ~ lower(${exact}) THEN 5
-            WHEN p."searchNameZh" ~ lower(${prefix}) OR p."searchNameEn" ~ lower(${prefix}) THEN 4
-            WHEN p."searchNameZh" ~ lower(${anywhere}) OR p."searchNameEn" ~ lower(${anywhere}) THEN 3
+        // somewhere in its names; otherwise the product matched by its cooperative, place or
+        // category. Equality, a prefix and a substring test on the stored lower-cased names: the
+        // same as the regular expressions ^text$, ^text and text they replace (docs/search-cost.md).
+        const rank = Prisma.sql`CASE
+            WHEN s."nameZh" = lower(${phrase}) OR s."nameEn" = lower(${phrase}) THEN 5
+            WHEN starts_with(s."nameZh", lower(${phrase})) OR starts_with(s."nameEn", lower(${phrase})) THEN 4
+            WHEN ${matches(Prisma.sql`s."nameZh"`, phrase)} OR ${matches(Prisma.sql`s."nameEn"`, phrase)} THEN 3
             WHEN ${Prisma.join(inName, " AND ")} THEN 2
-            ELSE 1 END DESC, (p."stock" > 0) DESC, char_length(${nameLength}) ASC, p."slug" ASC`;
+            ELSE 1 END`;
+        // Among equally relevant goods, those in stock first, then the shorter name (the closer
+        // match: 普洱熟茶 before 普洱熟茶小沱茶), then the slug.
+        return [
+          { expr: rank, desc: true, onProduct: false },
+          { expr: Prisma.sql`s."inStock"`, desc: true, onProduct: false },
+          {
+            expr: locale === "zh" ? Prisma.sql`s."lengthZh"` : Prisma.sql`s."lengthEn"`,
+            desc: false,
+            onProduct: false,
+          },
+          { expr: Prisma.sql`s."slug"`, desc: false, onProduct: false },
+        ];
       }
       case "price-asc":
-        return Prisma.sql`p."priceFen" ASC, p."slug" ASC`;
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: false, onProduct: true }, bySlug];
       case "price-desc":
-        return Prisma.sql`p."priceFen" DESC, p."slug" ASC`;
+        return [{ expr: Prisma.sql`p."priceFen"`, desc: true, onProduct: true }, bySlug];
       case "name":
-        return Prisma.sql`${nameOrder} ASC, p."slug" ASC`;
+        return [{ expr: nameOrder, desc: false, onProduct: true }, bySlug];
       case "newest":
         break;
     }
-    return Prisma.sql`p."createdAt" DESC, p."slug" ASC`;
+    return [{ expr: Prisma.sql`p."createdAt"`, desc: true, onProduct: true }, bySlug];
   })();
+  const keyColumns = Prisma.join(
+    keys.map((key, i) => Prisma.sql`${key.expr} AS ${Prisma.raw(`"k${i}"`)}`),
+    ", ",
+  );
+  const keyOrder = (table: string) =>
+    Prisma.raw(keys.map((key, i) => `${table}"k${i}" ${key.desc ? "DESC" : "ASC"}`).join(", "));
 
-  // One scan gives the page and the total; only a page past the end needs a count of its own.
-  const pageRows = (page: number) =>
-    prisma.$queryRaw<{ id: string; total: number }[]>`SELECT p."id", count(*) OVER ()::int AS "total" ${from}
-      ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  // Without words, the listed products themselves; with words, the read model, joined to the
+  // products only when a filter or the order needs their own columns.
+  const onProduct = filtersOnProduct.length > 0 || keys.some((key) => key.onProduct);
+  const matching =
+    terms.length === 0
+      ? Prisma.sql`SELECT p."id" AS "id", ${keyColumns} FROM "Product" p
+          WHERE ${Prisma.join([Prisma.sql`p."status" = 'LISTED'`, ...filtersOnProduct], " AND ")}`
+      : onProduct
+        ? Prisma.sql`SELECT s."productId" AS "id", ${keyColumns} FROM "ProductSearch" s
+            JOIN "Product" p ON p."id" = s."productId"
+            WHERE ${Prisma.join([Prisma.sql`s."listed"`, ...wordConditions, Prisma.sql`p."status" = 'LISTED'`, ...filtersOnProduct], " AND ")}`
+        : Prisma.sql`SELECT s."productId" AS "id", ${keyColumns} FROM "ProductSearch" s
+            WHERE ${Prisma.join([Prisma.sql`s."listed"`, ...wordConditions], " AND ")}`;
+
+  // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
+  // cards, as one JSON array in the page's order.
+  const run = (page: number) =>
+    prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null; facetsVersion: string } & FacetColumns)[]>`
+    WITH "page" AS (
+      SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
+      ORDER BY ${keyOrder("m.")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT
+      (SELECT max(s."total") FROM "page" s)::int AS "total",
+      (SELECT json_agg(json_build_object(
+          'id', p."id", 'slug', p."slug", 'nameZh', p."nameZh", 'nameEn', p."nameEn",
+          'unitZh', p."unitZh", 'unitEn', p."unitEn", 'priceFen', p."priceFen", 'stock', p."stock",
+          'certificateNumber', p."certificateNumber",
+          'certifiedFrom', to_char(p."certifiedFrom", 'YYYY-MM-DD'),
+          'certifiedUntil', to_char(p."certifiedUntil", 'YYYY-MM-DD'),
+          'imageUrl', i."url", 'imageAltZh', i."altZh", 'imageAltEn', i."altEn",
+          'cooperativeSlug', c."slug", 'cooperativeNameZh', c."nameZh", 'cooperativeNameEn', c."nameEn",
+          'countyNameZh', k."nameZh", 'countyNameEn', k."nameEn")
+        ORDER BY ${keyOrder(`s.`)})
+       FROM "page" s
+       JOIN "Product" p ON p."id" = s."id"
+       JOIN "Cooperative" c ON c."id" = p."cooperativeId"
+       JOIN "County" k ON k."id" = c."countyId"
+       LEFT JOIN LATERAL (
+         SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
+         WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
+       ) i ON true) AS "cards"
+      , "v"."version"::text AS "facetsVersion",
+      ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
+    FROM "SearchFacetsVersion" "v"
+    WHERE "v"."id" = 1`;
   const countAll = async () =>
-    Number((await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from}`)[0]?.total ?? 0);
+    Number(
+      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]?.total ??
+        0,
+    );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
-  let ids = await pageRows(page);
-  const total = ids.length > 0 ? Number(ids[0]!.total) : page === 1 ? 0 : await countAll();
+  let [row] = await run(page);
+  let facets: SearchFacets;
+  if (row!.facetsVersion === known?.version && !nothingAsked) facets = known.facets;
+  else {
+    facets = facetsOf(row);
+    remember(prisma, locale, { version: row!.facetsVersion, facets });
+    // The filters were checked against facets that have changed since: once more with the new ones.
+    if (known && named && row!.facetsVersion !== known.version && !options.again)
+      return searchProducts(prisma, query, { ...options, again: true });
+  }
+  const total = row?.total != null ? Number(row.total) : page === 1 ? 0 : await countAll();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page > pageCount) {
     page = pageCount;
     // With nothing found, "no results" says it all; a page note would be noise.
     if (total > 0) {
-      ids = await pageRows(page);
+      [row] = await run(page);
       if (!notes.includes("pageClamped")) notes.push("pageClamped");
     }
   }
+  // The suggestions (nothing asked, or nothing found) show the categories with their counts.
+  if ((nothingAsked || total === 0) && facets.categories.some((c) => c.productCount === undefined))
+    facets = (await getFacets(prisma, locale, true)).facets;
 
-  const rows = await productCardsByIds(
-    prisma,
-    ids.map((row) => row.id),
-  );
   // Cards only show a certificate valid today, as the certified filter means.
-  const products = rows.map((product) => toProductCard(product, today));
+  const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardRow(card), today));
 
   return {
     query: { ...query, region: filters.region, county: filters.county, category: filters.category, page, notes },

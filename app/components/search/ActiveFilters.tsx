@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
-import { pick } from "~/utils/i18n";
 import { translate } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { searchHref } from "./links";
@@ -18,18 +17,18 @@ export function ActiveFilters({ action, query, facets }: { action: string; query
   if (region) {
     // A county lies inside its region: dropping the region drops the county too.
     chips.push({
-      label: pick(locale, region, "name"),
+      label: region.name,
       href: searchHref(action, query, { ...from, region: undefined, county: undefined }),
     });
   }
   if (county)
     chips.push({
-      label: pick(locale, county, "name"),
+      label: county.name,
       href: searchHref(action, query, { ...from, county: undefined }),
     });
   if (category) {
     chips.push({
-      label: pick(locale, category, "name"),
+      label: category.name,
       href: searchHref(action, query, { ...from, category: undefined }),
     });
   }

@@ -2,9 +2,7 @@ import { useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { activeFilterCount, defaultSort, fenToYuanParam, type SearchQuery } from "~/catalog/search-schema";
 import type { SearchFacets } from "~/catalog/search-facets";
-import { pick } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/storefront";
-import { useLocale } from "~/utils/use-locale";
 
 export const control =
   "block w-full min-h-11 rounded-md border border-stone-500 bg-white px-3 py-2 text-base text-stone-900 shadow-sm";
@@ -40,7 +38,6 @@ interface Props {
  * the sort control lives in SearchToolbar and joins this form through its id.
  */
 export function SearchForm({ action, query, facets, clearFiltersHref }: Props) {
-  const locale = useLocale();
   const t = useT();
   const navigate = useNavigate();
   const [region, setRegion] = useState(query.region ?? "");
@@ -112,7 +109,7 @@ export function SearchForm({ action, query, facets, clearFiltersHref }: Props) {
               <option value="">{t("search.anyRegion")}</option>
               {facets.regions.map((r) => (
                 <option key={r.slug} value={r.slug}>
-                  {pick(locale, r, "name")}
+                  {r.name}
                 </option>
               ))}
             </select>
@@ -130,10 +127,10 @@ export function SearchForm({ action, query, facets, clearFiltersHref }: Props) {
             >
               <option value="">{t("search.anyCounty")}</option>
               {regionsShown.map((r) => (
-                <optgroup key={r.slug} label={pick(locale, r, "name")}>
+                <optgroup key={r.slug} label={r.name}>
                   {r.counties.map((c) => (
                     <option key={c.slug} value={c.slug}>
-                      {pick(locale, c, "name")}
+                      {c.name}
                     </option>
                   ))}
                 </optgroup>
@@ -153,7 +150,7 @@ export function SearchForm({ action, query, facets, clearFiltersHref }: Props) {
               <option value="">{t("search.anyCategory")}</option>
               {facets.categories.map((c) => (
                 <option key={c.slug} value={c.slug}>
-                  {pick(locale, c, "name")}
+                  {c.name}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { SearchFacets } from "~/catalog/search-facets";
 import type { SearchQuery } from "~/catalog/search-schema";
-import { localePath, pick } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
 import { useT } from "~/i18n/areas/storefront";
 import { searchHref, withoutFilters } from "./links";
 import { useLocale } from "~/utils/use-locale";
@@ -32,8 +32,8 @@ export function SearchSuggestions({
   const t = useT();
   const bare = localePath(locale, "/search");
   const examples = t("search.examples").split(",");
-  const popular = [...facets.categories]
-    .filter((c) => c.productCount > 0)
+  const popular = facets.categories
+    .flatMap((c) => (c.productCount ? [{ ...c, productCount: c.productCount }] : []))
     .sort((a, b) => b.productCount - a.productCount)
     .slice(0, 8);
   return (
@@ -96,7 +96,7 @@ export function SearchSuggestions({
                   to={searchHref(action, { q: "", category: c.slug, certified: false, sort: "newest", page: 1 })}
                   className={chipClass}
                 >
-                  {t("search.categoryCount", { name: pick(locale, c, "name"), count: c.productCount })}
+                  {t("search.categoryCount", { name: c.name, count: c.productCount })}
                 </Link>
               </li>
             ))}
@@ -113,7 +113,7 @@ export function SearchSuggestions({
                 to={searchHref(action, { q: "", region: r.slug, certified: false, sort: "newest", page: 1 })}
                 className={chipClass}
               >
-                {pick(locale, r, "name")}
+                {r.name}
               </Link>
             </li>
           ))}
