@@ -1,3 +1,4 @@
+import { readRows } from "~/utils/read-rows.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { dateOf, toProductCard, type ProductCardRow } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
@@ -107,7 +108,7 @@ function facetColumns(locale: Locale, counts: boolean, unlessVersion?: Prisma.Sq
   const unless = (column: Prisma.Sql) =>
     unlessVersion ? Prisma.sql`CASE WHEN ${unlessVersion} THEN NULL ELSE ${column} END` : column;
   const productCount = counts
-    ? Prisma.sql`, 'productCount', (SELECT count(*) FROM "Product" p WHERE p."categoryId" = g."id" AND p."status" = 'LISTED')`
+    ? Prisma.sql`, 'productCount', coalesce((SELECT n."listed" FROM "CategoryListedCount" n WHERE n."categoryId" = g."id"), 0)`
     : Prisma.empty;
   const regions = Prisma.sql`(SELECT json_agg(json_build_object(
           'slug', r."slug", 'name', ${name("r")},
@@ -133,8 +134,10 @@ const facetsOf = (row: FacetColumns | undefined): SearchFacets => ({
 
 /** The facets in a statement of their own (filters to check first, or counts the search's statement did not bring). */
 async function getFacets(prisma: PrismaClient, locale: Locale, counts: boolean): Promise<Facets> {
-  const [row] = await prisma.$queryRaw<(FacetColumns & { facetsVersion: string })[]>`
-    SELECT (SELECT "version" FROM "SearchFacetsVersion")::text AS "facetsVersion", ${facetColumns(locale, counts)}`;
+  const [row] = await readRows<FacetColumns & { facetsVersion: string }>(
+    prisma,
+    Prisma.sql`SELECT (SELECT "version" FROM "SearchFacetsVersion")::text AS "facetsVersion", ${facetColumns(locale, counts)}`,
+  );
   return { version: row!.facetsVersion, facets: facetsOf(row) };
 }
 
@@ -376,7 +379,9 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
   // cards, as one JSON array in the page's order.
   const run = (page: number) =>
-    prisma.$queryRaw<({ total: number | null; cards: CardJson[] | null; facetsVersion: string } & FacetColumns)[]>`
+    readRows<{ total: number | null; cards: CardJson[] | null; facetsVersion: string } & FacetColumns>(
+      prisma,
+      Prisma.sql`
     WITH "page" AS (
       SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
       ORDER BY ${keyOrder("m.")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
@@ -404,11 +409,12 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       , "v"."version"::text AS "facetsVersion",
       ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
     FROM "SearchFacetsVersion" "v"
-    WHERE "v"."id" = 1`;
+    WHERE "v"."id" = 1`,
+    );
   const countAll = async () =>
     Number(
-      (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM (${matching}) m`)[0]?.total ??
-        0,
+      (await readRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS "total" FROM (${matching}) m`))[0]
+        ?.total ?? 0,
     );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;

@@ -12,7 +12,7 @@ import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
 import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { env } from "./env.server";
-import { preparingReader, readRowsThrough, statementName } from "./read-rows.server";
+import { namedStatementReader, preparingReader, readRowsThrough } from "./read-rows.server";
 import type { SqlRunner } from "./migrations.server";
 
 export type Prisma = PrismaClient;
@@ -238,7 +238,10 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
   });
   // Named statements: node-postgres prepares each once per connection, so the server plans it once.
   if (!options.logQueries)
-    readRowsThrough(prisma, async (text, values) => (await pool.query({ name: statementName(text), text, values })).rows);
+    readRowsThrough(
+      prisma,
+      namedStatementReader((config) => pool.query(config)),
+    );
   return {
     engine: "postgresql",
     prisma,

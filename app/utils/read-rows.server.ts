@@ -82,6 +82,26 @@ export function preparingReader(
   };
 }
 
+/**
+ * A reader for PostgreSQL through node-postgres' named statements: each connection prepares a
+ * statement the first time it runs it, and the server plans it once. Only the first
+ * MAX_PREPARED distinct texts are named (node-postgres keeps every name a connection prepared, and
+ * search's text varies with its words and filters); the rest run as ordinary queries.
+ */
+export function namedStatementReader(
+  query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>,
+): RowReader {
+  const named = new Set<string>();
+  return async (text, values) => {
+    let name: string | undefined = statementName(text);
+    if (!named.has(name)) {
+      if (named.size < MAX_PREPARED) named.add(name);
+      else name = undefined;
+    }
+    return (await query(name ? { name, text, values } : { text, values })).rows;
+  };
+}
+
 /** A prepared statement's name for its text: the same text gets the same name in every process. */
 export function statementName(text: string): string {
   return `fair_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
