@@ -25,7 +25,8 @@ export const productCardSelect = {
 /** A product card's row, as `select: productCardSelect` returns it. */
 export type ProductCardRow = Prisma.ProductGetPayload<{ select: typeof productCardSelect }>;
 
-interface ProductCardSqlRow {
+/** A product card's columns as a plain statement selects them (productCardsByIds, the search's JSON cards). */
+export interface ProductCardSqlRow {
   id: string;
   slug: string;
   nameZh: string;
@@ -49,6 +50,28 @@ interface ProductCardSqlRow {
 
 /** A @db.Date column read as "YYYY-MM-DD", as Prisma returns it: UTC midnight of that day. */
 export const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
+
+/** A card's plain columns as the nested row `select: productCardSelect` gives. */
+export const cardFromSql = (r: ProductCardSqlRow): ProductCardRow => ({
+  id: r.id,
+  slug: r.slug,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
+  unitZh: r.unitZh,
+  unitEn: r.unitEn,
+  priceFen: Number(r.priceFen),
+  stock: Number(r.stock),
+  certificateNumber: r.certificateNumber,
+  certifiedFrom: dateOf(r.certifiedFrom),
+  certifiedUntil: dateOf(r.certifiedUntil),
+  images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh ?? "", altEn: r.imageAltEn ?? "" }],
+  cooperative: {
+    slug: r.cooperativeSlug,
+    nameZh: r.cooperativeNameZh,
+    nameEn: r.cooperativeNameEn,
+    county: { nameZh: r.countyNameZh, nameEn: r.countyNameEn },
+  },
+});
 
 /**
  * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
@@ -79,31 +102,7 @@ export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Pr
     ) i ON true
     WHERE p."id" IN (${Prisma.join(ids)})`,
   );
-  const byId = new Map(
-    rows.map((r): [string, ProductCardRow] => [
-      r.id,
-      {
-        id: r.id,
-        slug: r.slug,
-        nameZh: r.nameZh,
-        nameEn: r.nameEn,
-        unitZh: r.unitZh,
-        unitEn: r.unitEn,
-        priceFen: Number(r.priceFen),
-        stock: Number(r.stock),
-        certificateNumber: r.certificateNumber,
-        certifiedFrom: dateOf(r.certifiedFrom),
-        certifiedUntil: dateOf(r.certifiedUntil),
-        images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh ?? "", altEn: r.imageAltEn ?? "" }],
-        cooperative: {
-          slug: r.cooperativeSlug,
-          nameZh: r.cooperativeNameZh,
-          nameEn: r.cooperativeNameEn,
-          county: { nameZh: r.countyNameZh, nameEn: r.countyNameEn },
-        },
-      },
-    ]),
-  );
+  const byId = new Map(rows.map((row) => [row.id, cardFromSql(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

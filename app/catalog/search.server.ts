@@ -1,6 +1,6 @@
 import { readRows } from "~/utils/read-rows.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { dateOf, toProductCard, type ProductCardRow } from "~/catalog/catalog.server";
+import { cardFromSql, toProductCard, type ProductCardSqlRow } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
 import { activeFilterCount, SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
@@ -161,51 +161,6 @@ function remember(prisma: PrismaClient, locale: Locale, known: Facets) {
   const categories = known.facets.categories.map(({ productCount: _count, ...category }) => category);
   byLocale.set(locale, { version: known.version, facets: { ...known.facets, categories } });
 }
-
-/** A card as the search's statement returns it (JSON), the same fields as productCardsByIds' rows. */
-interface CardJson {
-  id: string;
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  unitZh: string;
-  unitEn: string;
-  priceFen: number;
-  stock: number;
-  certificateNumber: string | null;
-  certifiedFrom: string | null;
-  certifiedUntil: string | null;
-  imageUrl: string | null;
-  imageAltZh: string | null;
-  imageAltEn: string | null;
-  cooperativeSlug: string;
-  cooperativeNameZh: string;
-  cooperativeNameEn: string;
-  countyNameZh: string;
-  countyNameEn: string;
-}
-
-/** The same row as productCardsByIds (catalog.server.ts) gives for that product. */
-const cardRow = (r: CardJson): ProductCardRow => ({
-  id: r.id,
-  slug: r.slug,
-  nameZh: r.nameZh,
-  nameEn: r.nameEn,
-  unitZh: r.unitZh,
-  unitEn: r.unitEn,
-  priceFen: Number(r.priceFen),
-  stock: Number(r.stock),
-  certificateNumber: r.certificateNumber,
-  certifiedFrom: dateOf(r.certifiedFrom),
-  certifiedUntil: dateOf(r.certifiedUntil),
-  images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh ?? "", altEn: r.imageAltEn ?? "" }],
-  cooperative: {
-    slug: r.cooperativeSlug,
-    nameZh: r.cooperativeNameZh,
-    nameEn: r.cooperativeNameEn,
-    county: { nameZh: r.countyNameZh, nameEn: r.countyNameEn },
-  },
-});
 
 /** Drops filters naming things that do not exist (or a county outside the chosen region), with a note each. */
 function resolveFilters(query: SearchQuery, facets: SearchFacets) {
@@ -379,7 +334,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
   // cards, as one JSON array in the page's order.
   const run = (page: number) =>
-    readRows<{ total: number | null; cards: CardJson[] | null; facetsVersion: string } & FacetColumns>(
+    readRows<{ total: number | null; cards: ProductCardSqlRow[] | null; facetsVersion: string } & FacetColumns>(
       prisma,
       Prisma.sql`
     WITH "page" AS (
@@ -443,7 +398,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     facets = (await getFacets(prisma, locale, true)).facets;
 
   // Cards only show a certificate valid today, as the certified filter means.
-  const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardRow(card), today));
+  const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardFromSql(card), today));
 
   return {
     query: { ...query, region: filters.region, county: filters.county, category: filters.category, page, notes },
