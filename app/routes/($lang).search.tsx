@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { ProductCard, type ProductCardData } from "~/components/ProductCard";
+import { ProductCard } from "~/components/ProductCard";
 import { ActiveFilters } from "~/components/search/ActiveFilters";
 import { searchHref, withoutFilters } from "~/components/search/links";
 import { Pagination } from "~/components/search/Pagination";
@@ -17,7 +17,8 @@ import { db } from "~/utils/db.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/http.server";
 import { cacheKeys } from "~/utils/cache-purge.server";
 import { env } from "~/utils/env.server";
-import { localeFromParam, localeFromPath, localePath, pick, type Locale } from "~/utils/i18n";
+import { inPageLanguage } from "~/utils/page-language.server";
+import { localeFromParam, localeFromPath, localePath, type Locale } from "~/utils/i18n";
 import { translate } from "~/i18n/areas/storefront";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
 
@@ -33,44 +34,17 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       headers: { "Retry-After": String(limit.retryAfterSeconds) },
     });
   const query = parseSearchParams(new URL(request.url).searchParams);
-  const { products, ...result } = await searchProducts(prisma, query, { locale });
+  const result = await searchProducts(prisma, query, { locale });
   return data(
-    { locale, baseUrl: env().PUBLIC_BASE_URL, ...result, products: products.map((p) => cardIn(locale, p)) },
+    { locale, baseUrl: env().PUBLIC_BASE_URL, ...inPageLanguage(locale, result) },
     {
       headers: publicPageHeaders(request, {
         sMaxAge: 30,
         swr: 120,
-        keys: [cacheKeys.catalogue, cacheKeys.listings, ...products.map((p) => cacheKeys.product(p.id))],
+        keys: [cacheKeys.catalogue, cacheKeys.listings, ...result.products.map((p) => cacheKeys.product(p.id))],
       }),
     },
   );
-}
-
-/**
- * A card in the page's language only. The page renders one language, and the other's names,
- * units and picture texts made up a third of the page's data stream (docs/search-cost.md);
- * ProductCard picks a field by the page's locale, so both fields carry the same text (sent once:
- * the stream writes a repeated string as a reference).
- */
-function cardIn(locale: Locale, p: ProductCardData): ProductCardData {
-  const both = (text: string) => ({ nameZh: text, nameEn: text });
-  const image = p.images[0];
-  const unit = pick(locale, p, "unit");
-  const alt = image ? pick(locale, image, "alt") : "";
-  return {
-    slug: p.slug,
-    ...both(pick(locale, p, "name")),
-    unitZh: unit,
-    unitEn: unit,
-    priceFen: p.priceFen,
-    stock: p.stock,
-    certificateNumber: p.certificateNumber,
-    images: image ? [{ url: image.url, altZh: alt, altEn: alt }] : [],
-    cooperative: {
-      ...both(pick(locale, p.cooperative, "name")),
-      county: both(pick(locale, p.cooperative.county, "name")),
-    },
-  };
 }
 
 /** The title names the search text (shortened) and the page after the first. */
