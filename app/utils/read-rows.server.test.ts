@@ -1,7 +1,7 @@
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preparingReader } from "./read-rows.server";
+import { namedStatementReader, preparingReader } from "./read-rows.server";
 
 let client: PGlite;
 const sent: string[] = [];
@@ -47,5 +47,22 @@ describe("preparingReader (PGlite)", () => {
     expect(await read(`SHOW standard_conforming_strings`, [])).toEqual([{ standard_conforming_strings: "on" }]);
     expect(await read(`SHOW standard_conforming_strings`, [])).toEqual([{ standard_conforming_strings: "on" }]);
     expect(sent.filter((s) => s.startsWith("PREPARE"))).toHaveLength(1);
+  });
+});
+
+describe("namedStatementReader (node-postgres)", () => {
+  it("names each distinct text once and sends the rest unnamed past the bound", async () => {
+    const configs: { name?: string; text: string }[] = [];
+    const read = namedStatementReader(async (config) => {
+      configs.push(config);
+      return { rows: [] };
+    });
+    await read("SELECT 1 WHERE $1", [true]);
+    await read("SELECT 2 WHERE $1", [true]);
+    await read("SELECT 1 WHERE $1", [false]);
+    expect(configs.map((c) => c.name)).toEqual(["fair_read_1", "fair_read_2", "fair_read_1"]);
+    for (let i = 3; i <= 300; i++) await read(`SELECT ${i}`, []);
+    expect(configs.at(-1)).toEqual({ text: "SELECT 300", values: [] });
+    expect(new Set(configs.flatMap((c) => (c.name ? [c.name] : []))).size).toBe(256);
   });
 });

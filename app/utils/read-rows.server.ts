@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 type RowReader = (text: string, values: unknown[]) => Promise<unknown[]>;
@@ -33,7 +32,7 @@ export async function readRows<T>(prisma: PrismaClient, query: Prisma.Sql): Prom
   return prisma.$queryRaw<T[]>(query);
 }
 
-/** How many distinct statements one PGlite session keeps prepared (the storefront has a few dozen). */
+/** How many distinct statements a session keeps prepared (the storefront has a few dozen). */
 const MAX_PREPARED = 256;
 
 /**
@@ -91,18 +90,10 @@ export function preparingReader(
 export function namedStatementReader(
   query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>,
 ): RowReader {
-  const named = new Set<string>();
+  const names = new Map<string, string>();
   return async (text, values) => {
-    let name: string | undefined = statementName(text);
-    if (!named.has(name)) {
-      if (named.size < MAX_PREPARED) named.add(name);
-      else name = undefined;
-    }
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `fair_read_${names.size + 1}`));
     return (await query(name ? { name, text, values } : { text, values })).rows;
   };
-}
-
-/** A prepared statement's name for its text: the same text gets the same name in every process. */
-export function statementName(text: string): string {
-  return `fair_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
 }
