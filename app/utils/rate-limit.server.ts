@@ -16,24 +16,56 @@ export const LIMITS = {
 } satisfies Record<string, RateLimit>;
 
 /**
+ * How many requests the sliding window holds at `now`: all of the current fixed window plus the
+ * share of the previous one that still lies within the last `windowSeconds`. A plain fixed window
+ * lets a burst straddling the boundary through twice (max at :59, max again at :00); this does not.
+ */
+export function slidingCount(current: number, previous: number, elapsedFraction: number) {
+  return current + previous * (1 - elapsedFraction);
+}
+
+/**
+ * Seconds until the sliding count falls back to the limit: the rest of this window if the current
+ * window alone is over it, else the moment the previous window's share has shrunk enough.
+ */
+export function retryAfterSeconds(limit: RateLimit, current: number, previous: number, elapsedFraction: number) {
+  const windowSeconds = limit.windowSeconds;
+  if (current >= limit.max || previous === 0) return Math.max(1, Math.ceil((1 - elapsedFraction) * windowSeconds));
+  // previous * (1 - f) + current <= max - 1 leaves room for the next request.
+  const fraction = 1 - (limit.max - current) / previous;
+  return Math.max(1, Math.ceil((fraction - elapsedFraction) * windowSeconds));
+}
+
+/**
  * Counts one request against a limit for a key (usually the client's address) and says whether
- * it is allowed. One atomic upsert per request; old windows are pruned now and then.
+ * it is allowed. One statement per request (the upsert of this window's counter, reading the
+ * previous window's beside it), so every server process behind the balancer shares the count;
+ * old windows are pruned now and then.
  */
 export async function hitRateLimit(prisma: PrismaClient, limit: RateLimit, key: string, now = new Date()) {
   if (env().RATE_LIMITS === "off") return { allowed: true, retryAfterSeconds: 0 };
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${`${limit.name}:${key}`}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-    RETURNING "count"`;
+  const previousStart = new Date(windowStart.getTime() - windowMs);
+  const counterKey = `${limit.name}:${key}`;
+  const [row] = await prisma.$queryRaw<{ count: number; previous: number }[]>`
+    WITH hit AS (
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${counterKey}, ${windowStart}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "count"
+    )
+    SELECT hit."count",
+      COALESCE((SELECT c."count" FROM "RateLimitCounter" c
+                WHERE c."key" = ${counterKey} AND c."windowStart" = ${previousStart}), 0)::int AS "previous"
+    FROM hit`;
   if (Math.random() < 0.01) {
     await prisma.rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3600_000) } } });
   }
-  const allowed = row!.count <= limit.max;
+  const elapsed = (now.getTime() - windowStart.getTime()) / windowMs;
+  const allowed = slidingCount(row!.count, row!.previous, elapsed) <= limit.max;
   if (!allowed) countRateLimitRefusal(limit.name);
   return {
     allowed,
-    retryAfterSeconds: allowed ? 0 : Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+    retryAfterSeconds: allowed ? 0 : retryAfterSeconds(limit, row!.count, row!.previous, elapsed),
   };
 }
