@@ -22,48 +22,31 @@ export function ProductCard({ product }: { product: ProductCardData }) {
   const locale = useLocale();
   const image = product.images[0];
   const unit = pick(locale, product, "unit");
+  // Styled by the component classes in app/tailwind.css (.product-card and its parts): the card
+  // is repeated up to 24 times per page, and utility lists made it a quarter of the page's bytes.
   return (
-    <li className="flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm">
-      <Link to={localePath(locale, `/products/${product.slug}`)} className="group flex flex-1 flex-col">
-        {image && (
-          <img
-            src={image.url}
-            alt={pick(locale, image, "alt")}
-            width={400}
-            height={400}
-            loading="lazy"
-            className="aspect-square w-full object-cover"
-          />
-        )}
-        <div className="flex flex-1 flex-col gap-1 p-3">
-          <h3 className="font-semibold leading-snug group-hover:underline" data-testid="product-name">
-            {pick(locale, product, "name")}
-          </h3>
-          <p className="text-xs text-stone-600">
+    <li className="product-card">
+      <Link to={localePath(locale, `/products/${product.slug}`)}>
+        {image && <img src={image.url} alt={pick(locale, image, "alt")} width={400} height={400} loading="lazy" />}
+        <div>
+          <h3 data-testid="product-name">{pick(locale, product, "name")}</h3>
+          <p className="product-card-place">
             {pick(locale, product.cooperative.county, "name")} · {pick(locale, product.cooperative, "name")}
           </p>
-          <p className="mt-auto pt-2">
-            <span className="text-lg font-bold text-brand-700" data-testid="product-price">
-              {formatFen(product.priceFen, locale)}
-            </span>
-            <span className="ml-1 text-xs text-stone-600">{translate(locale, "product.per", { unit })}</span>
+          <p className="product-card-price">
+            <strong data-testid="product-price">{formatFen(product.priceFen, locale)}</strong>
+            <small>{translate(locale, "product.per", { unit })}</small>
           </p>
-          <p className="flex flex-wrap gap-1 text-xs">
+          <p className="product-card-tags">
             {product.certificateNumber ? (
-              <span className="rounded bg-green-100 px-1.5 py-0.5 text-green-900">
-                {translate(locale, "product.certified")}
-              </span>
+              <span className="tag-certified">{translate(locale, "product.certified")}</span>
             ) : (
-              <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">
-                {translate(locale, "product.uncertified")}
-              </span>
+              <span className="tag-uncertified">{translate(locale, "product.uncertified")}</span>
             )}
             {product.stock === 0 ? (
-              <span className="rounded bg-red-100 px-1.5 py-0.5 text-red-900">
-                {translate(locale, "product.soldOut")}
-              </span>
+              <span className="tag-sold-out">{translate(locale, "product.soldOut")}</span>
             ) : product.stock <= FEW_LEFT ? (
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">
+              <span className="tag-few-left">
                 {translate(locale, "product.fewLeft", { count: product.stock, unit })}
               </span>
             ) : null}

@@ -48,11 +48,7 @@ export default function CategoryPage() {
                 <Link
                   to={localePath(locale, `/categories/${c.slug}`)}
                   aria-current={current ? "page" : undefined}
-                  className={`inline-flex min-h-11 items-center rounded-full border px-4 text-sm font-medium ${
-                    current
-                      ? "border-brand-700 bg-brand-700 text-white"
-                      : "border-stone-300 bg-white text-stone-800 hover:border-brand-700 hover:text-brand-700"
-                  }`}
+                  className="category-chip"
                 >
                   {pick(locale, c, "name")}
                 </Link>
