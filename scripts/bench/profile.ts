@@ -7,6 +7,8 @@
  *
  *   npm run bench:profile -- --pages=category,search,home --duration=15 --connections=10
  *   npm run bench:profile -- --only=pglite --out=docs/profiles   # keeps each summary as text
+ *   npm run bench:profile -- --pages=category --inclusive=components.js:179,ProductCard,handleDocumentRequest
+ *     # also: time spent inside (and below) functions of these names, each sample counted once
  *
  * The .cpuprofile files stay in a temporary folder (tens of MB); only the text summary is meant
  * for the repository.
@@ -43,6 +45,7 @@ const TOP = Number(args.top ?? 25);
 const OUT = args.out ? String(args.out) : undefined;
 const KEEP_DB = args["keep-db"] === "1";
 const REUSE_DB = args["reuse-db"] === "1";
+const INCLUSIVE = args.inclusive ? String(args.inclusive).split(",") : [];
 
 interface ProfileNode {
   id: number;
@@ -72,8 +75,15 @@ function ownerOf(url: string, functionName: string): string {
  * the profile's end), only the samples inside it count: the load run, not the server's start
  * (module compilation) or its stop.
  */
-export function summarise(profile: CpuProfile, top = TOP, window?: { endOffsetUs: number; lengthUs: number }): string {
+export function summarise(
+  profile: CpuProfile,
+  top = TOP,
+  window?: { endOffsetUs: number; lengthUs: number },
+  inclusiveNames: string[] = INCLUSIVE,
+): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
   const self = new Map<number, number>();
   const to = window ? profile.endTime - window.endOffsetUs : Infinity;
   const from = window ? to - window.lengthUs : -Infinity;
@@ -103,6 +113,22 @@ export function summarise(profile: CpuProfile, top = TOP, window?: { endOffsetUs
   }
   const busy = total - idle;
   const pct = (ms: number) => `${((100 * ms) / busy).toFixed(1).padStart(5)} %`;
+  // Inclusive time: a sample counts for a name when any frame of its stack has that name.
+  const inclusive = new Map<string, number>(inclusiveNames.map((n) => [n, 0]));
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      // A name, or file:line for anonymous functions (Remix's Link is "components.js:179").
+      const name = inclusive.has(frame.functionName)
+        ? frame.functionName
+        : `${path.basename(frame.url)}:${frame.lineNumber + 1}`;
+      if (inclusive.has(name) && !seen.has(name)) {
+        seen.add(name);
+        inclusive.set(name, inclusive.get(name)! + ms);
+      }
+    }
+  }
   const lines = [
     `load window: sampled ${(total / 1000).toFixed(1)} s, busy ${(busy / 1000).toFixed(1)} s (idle ${(idle / 1000).toFixed(1)} s)`,
     "",
@@ -117,6 +143,13 @@ export function summarise(profile: CpuProfile, top = TOP, window?: { endOffsetUs
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([f, ms]) => `  ${pct(ms)}  ${(ms / 1000).toFixed(2).padStart(6)} s  ${f.slice(0, 150)}`),
+    ...(inclusive.size
+      ? [
+          "",
+          "inclusive time (the function and everything it called):",
+          ...[...inclusive].map(([name, ms]) => `  ${pct(ms)}  ${(ms / 1000).toFixed(2).padStart(6)} s  ${name}`),
+        ]
+      : []),
   ];
   return lines.join("\n");
 }
