@@ -73,38 +73,54 @@ export const cardFromSql = (r: ProductCardSqlRow): ProductCardRow => ({
   },
 });
 
-/**
- * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
- * `findMany({ where: { id: { in: ids } }, select: productCardSelect })`, in one plain statement.
- * Why not Prisma: its query compiler builds the nested select's plan on every call, 12–15 ms of
- * Node.js CPU for 24 cards against ~2 ms for this statement (the issue 12 profile of the category
- * and search pages, docs/benchmarks.md); every list page (home, category, search, region, county,
- * cooperative) shows up to 24 cards per request.
- */
-export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Promise<ProductCardRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await readRows<ProductCardSqlRow>(
-    prisma,
-    Prisma.sql`
-    SELECT p."id", p."slug", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen", p."stock",
+/** A card's columns, over Product p joined by `cardJoins` (its cooperative c, county k, first image i). */
+const cardColumns = Prisma.sql`p."id", p."slug", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen", p."stock",
       p."certificateNumber",
       to_char(p."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
       to_char(p."certifiedUntil", 'YYYY-MM-DD') AS "certifiedUntil",
       i."url" AS "imageUrl", i."altZh" AS "imageAltZh", i."altEn" AS "imageAltEn",
       c."slug" AS "cooperativeSlug", c."nameZh" AS "cooperativeNameZh", c."nameEn" AS "cooperativeNameEn",
-      k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn"
-    FROM "Product" p
-    JOIN "Cooperative" c ON c."id" = p."cooperativeId"
+      k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn"`;
+const cardJoins = Prisma.sql`JOIN "Cooperative" c ON c."id" = p."cooperativeId"
     JOIN "County" k ON k."id" = c."countyId"
     LEFT JOIN LATERAL (
       SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
       WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
-    ) i ON true
-    WHERE p."id" IN (${Prisma.join(ids)})`,
+    ) i ON true`;
+
+/**
+ * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
+ * `findMany({ where: { id: { in: ids } }, select: productCardSelect })`, in one plain statement.
+ * Why not Prisma: its query compiler builds the nested select's plan on every call, 12–15 ms of
+ * Node.js CPU for 24 cards against ~2 ms for this statement (the issue 12 profile of the category
+ * and search pages, docs/benchmarks.md). Where the ids come from a query, `cardsJson` saves the
+ * round trip.
+ */
+export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Promise<ProductCardRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await readRows<ProductCardSqlRow>(
+    prisma,
+    Prisma.sql`SELECT ${cardColumns} FROM "Product" p ${cardJoins} WHERE p."id" IN (${Prisma.join(ids)})`,
   );
   const byId = new Map(rows.map((row) => [row.id, cardFromSql(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/**
+ * A SQL expression: the cards of the products `ordered` selects (columns "id" and "n", their
+ * position), as one JSON array in that order, for a page's statement to carry beside its own
+ * columns; read it back with `cardsFromJson`. A page then finds its goods and their cards in one
+ * round trip instead of two: each round trip to PostgreSQL costs the server a socket write that
+ * wakes the database (`writev`, a tenth of the category page's CPU in the issue 12 profile), and
+ * the embedded database a query's fixed cost.
+ */
+export const cardsJson = (ordered: Prisma.Sql) => Prisma.sql`(
+  SELECT coalesce(json_agg(card ORDER BY card."n"), '[]') FROM (
+    SELECT o."n", ${cardColumns} FROM (${ordered}) o JOIN "Product" p ON p."id" = o."id" ${cardJoins}
+  ) card)`;
+
+/** The cards a `cardsJson` expression returned. */
+export const cardsFromJson = (rows: ProductCardSqlRow[] | null): ProductCardRow[] => (rows ?? []).map(cardFromSql);
 
 /** What a cooperative card shows: who it is, how it lifts households, where to find it at the fair. */
 export const cooperativeCardSelect = {
@@ -272,8 +288,8 @@ async function currentFair(prisma: PrismaClient) {
 
 /**
  * The home page: the fair, every paired region with its cooperatives, featured cooperatives,
- * the categories and a first grid of listed goods. Six plain statements (five run together, the
- * grid's cards after its ids); none goes through Prisma's query compiler, whose per-statement cost
+ * the categories and a first grid of listed goods. Five plain statements, run together (the grid's
+ * picks and their cards are one); none goes through Prisma's query compiler, whose per-statement cost
  * was a quarter of the page's CPU (docs/benchmarks.md, issue 12).
  */
 export async function getHomePage(
@@ -370,7 +386,7 @@ export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
  * (Product_grid_pick_idx), so the grid costs the same at any catalogue size.
  */
 async function homeGridProducts(prisma: PrismaClient, limit: number) {
-  const picked = await readRows<{ id: string }>(
+  const [row] = await readRows<{ cards: ProductCardSqlRow[] }>(
     prisma,
     Prisma.sql`
     WITH picks AS (
@@ -389,10 +405,9 @@ async function homeGridProducts(prisma: PrismaClient, limit: number) {
         ORDER BY p."stock" DESC, p."slug" LIMIT 1
       ) best
     )
-    SELECT "id" FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`,
+    SELECT ${cardsJson(Prisma.sql`
+      SELECT "id", row_number() OVER (ORDER BY "round", "sortOrder", "regionId") AS "n"
+      FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`)} AS "cards"`,
   );
-  return productCardsByIds(
-    prisma,
-    picked.map((row) => row.id),
-  );
+  return cardsFromJson(row!.cards);
 }
