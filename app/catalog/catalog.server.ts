@@ -73,20 +73,24 @@ export const cardFromSql = (r: ProductCardSqlRow): ProductCardRow => ({
   },
 });
 
-/** A card's columns, over Product p joined by `cardJoins` (its cooperative c, county k, first image i). */
-const cardColumns = Prisma.sql`p."id", p."slug", p."nameZh", p."nameEn", p."unitZh", p."unitEn", p."priceFen", p."stock",
-      p."certificateNumber",
-      to_char(p."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
-      to_char(p."certifiedUntil", 'YYYY-MM-DD') AS "certifiedUntil",
-      i."url" AS "imageUrl", i."altZh" AS "imageAltZh", i."altEn" AS "imageAltEn",
-      c."slug" AS "cooperativeSlug", c."nameZh" AS "cooperativeNameZh", c."nameEn" AS "cooperativeNameEn",
-      k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn"`;
-const cardJoins = Prisma.sql`JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-    JOIN "County" k ON k."id" = c."countyId"
+/**
+ * A card's columns, over Product "cp" joined by `cardJoins` (its cooperative "cc", county "ck",
+ * first image "ci"). Aliases of their own, so that a `cardsJson` selection inside another
+ * statement can name that statement's p, c and k.
+ */
+const cardColumns = Prisma.sql`cp."id", cp."slug", cp."nameZh", cp."nameEn", cp."unitZh", cp."unitEn", cp."priceFen", cp."stock",
+      cp."certificateNumber",
+      to_char(cp."certifiedFrom", 'YYYY-MM-DD') AS "certifiedFrom",
+      to_char(cp."certifiedUntil", 'YYYY-MM-DD') AS "certifiedUntil",
+      ci."url" AS "imageUrl", ci."altZh" AS "imageAltZh", ci."altEn" AS "imageAltEn",
+      cc."slug" AS "cooperativeSlug", cc."nameZh" AS "cooperativeNameZh", cc."nameEn" AS "cooperativeNameEn",
+      ck."nameZh" AS "countyNameZh", ck."nameEn" AS "countyNameEn"`;
+const cardJoins = Prisma.sql`JOIN "Cooperative" cc ON cc."id" = cp."cooperativeId"
+    JOIN "County" ck ON ck."id" = cc."countyId"
     LEFT JOIN LATERAL (
       SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
-      WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
-    ) i ON true`;
+      WHERE x."productId" = cp."id" ORDER BY x."sortOrder" ASC LIMIT 1
+    ) ci ON true`;
 
 /**
  * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
@@ -100,7 +104,7 @@ export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Pr
   if (ids.length === 0) return [];
   const rows = await readRows<ProductCardSqlRow>(
     prisma,
-    Prisma.sql`SELECT ${cardColumns} FROM "Product" p ${cardJoins} WHERE p."id" IN (${Prisma.join(ids)})`,
+    Prisma.sql`SELECT ${cardColumns} FROM "Product" cp ${cardJoins} WHERE cp."id" IN (${Prisma.join(ids)})`,
   );
   const byId = new Map(rows.map((row) => [row.id, cardFromSql(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -116,7 +120,7 @@ export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Pr
  */
 export const cardsJson = (ordered: Prisma.Sql) => Prisma.sql`(
   SELECT coalesce(json_agg(card ORDER BY card."n"), '[]') FROM (
-    SELECT o."n", ${cardColumns} FROM (${ordered}) o JOIN "Product" p ON p."id" = o."id" ${cardJoins}
+    SELECT o."n", ${cardColumns} FROM (${ordered}) o JOIN "Product" cp ON cp."id" = o."id" ${cardJoins}
   ) card)`;
 
 /** The cards a `cardsJson` expression returned. */
