@@ -14,7 +14,8 @@ export function readRowsThrough(prisma: PrismaClient, reader: RowReader): void {
 }
 
 /**
- * The rows of a hand-written, read-only statement of a storefront page.
+ * The rows of a hand-written statement of a storefront page: its reads, and the one upsert a
+ * search or checkout post makes (the rate limit's counter, a single autocommitted statement).
  *
  * Why not `prisma.$queryRaw`: even a raw statement goes through Prisma's client request pipeline
  * and its query-compiler WebAssembly, 9 % of the product page's CPU in the issue 12 profile, for
