@@ -113,12 +113,22 @@ const sumListed = (cooperatives: { _count: { products: number } }[]) =>
 /** The filter every public list applies: only LISTED goods are shown. */
 const listedOnly = { where: { status: "LISTED" } } as const;
 
-/** The orders the browse pages list goods in. */
+/**
+ * The orders the browse pages list goods in, all on the product's own row: "listRegionOrder" (its
+ * region's sortOrder) and "listCooperativeSlug" (its cooperative's slug) are copies that triggers
+ * keep in the same transaction as every change of a product's cooperative, a cooperative's slug or
+ * county, a county's region or a region's order (prisma/migrations/20261205060000_product_list_order;
+ * list-order.server.test.ts compares them with the joined sort). Same types and collation as the
+ * columns they copy, so the order is the same as sorting by those through the joins.
+ */
 const listOrders = {
   /** Cooperative by cooperative (region, county pages). */
-  cooperative: Prisma.sql`c."slug" ASC, p."slug" ASC`,
-  /** Region by region (the regions' own order), then cooperative by cooperative (category page). */
-  region: Prisma.sql`r."sortOrder" ASC, c."slug" ASC, p."slug" ASC`,
+  cooperative: Prisma.sql`p."listCooperativeSlug" ASC, p."slug" ASC`,
+  /**
+   * Region by region (the regions' own order), then cooperative by cooperative (category page):
+   * with its filter on the category, a range of the Product_category_list_idx index, no sort.
+   */
+  region: Prisma.sql`p."listRegionOrder" ASC, p."listCooperativeSlug" ASC, p."slug" ASC`,
   /** By slug (a cooperative's page). */
   slug: Prisma.sql`p."slug" ASC`,
 } as const;
@@ -138,8 +148,12 @@ async function listProducts(
   // The page's ids first, then their cards in one plain statement (productCardsByIds). Both are
   // hand-written: a findMany with the cards' nested select and a relation orderBy cost ~45 ms of
   // Node.js CPU per category page in Prisma's query compiler, and the ids' findMany alone a fifth
-  // of what was left (docs/benchmarks.md, issue 12). The joins are on primary keys; the filter
-  // goes through Product's (categoryId, status) or (cooperativeId, status, slug) index.
+  // of what was left (docs/benchmarks.md, issue 12). No joins: every order is on Product's own
+  // columns (listOrders). The category page's ids are one range of Product_category_list_idx
+  // (the listed goods of a category in the page's order, with their ids); a cooperative's page
+  // goes through the (cooperativeId, status, slug) index; the region and county pages find their
+  // cooperatives' goods through the cooperativeId index and sort those (an index in their order
+  // would have to skip the other cooperatives' goods: slower for a county, see the migration).
   const ids =
     total === 0
       ? []
@@ -147,9 +161,6 @@ async function listProducts(
           prisma,
           Prisma.sql`
           SELECT p."id" FROM "Product" p
-          JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-          JOIN "County" k ON k."id" = c."countyId"
-          JOIN "PairedRegion" r ON r."id" = k."regionId"
           WHERE p."status" = 'LISTED' AND ${filter}
           ORDER BY ${listOrders[order]}
           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
