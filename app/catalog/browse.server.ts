@@ -4,13 +4,16 @@
  */
 import { Prisma, type LinkageType, type OrganisationKind, type PrismaClient } from "~/generated/prisma/client";
 import {
-  categoriesWithCounts,
+  cardsFromJson,
+  cardsJson,
+  categoriesJson,
   certificationOf,
   cooperativeCardSelect,
   dateOf,
-  productCardsByIds,
   stockState,
   toProductCard,
+  type CategoryWithCount,
+  type ProductCardSqlRow,
 } from "./catalog.server";
 import { readRows } from "~/utils/read-rows.server";
 import { isoDay, shanghaiToday } from "~/utils/shanghai-time";
@@ -134,48 +137,60 @@ const listOrders = {
 } as const;
 
 /**
- * One page of listed products matching `filter` (a condition on the product `p`), as cards, with
- * the total and page count. The total comes from the page's own first query (a relation count),
- * so a list costs one round trip for its ids and one for their cards.
+ * A SQL expression: the cards of one page of listed products matching `filter` (a condition on the
+ * product `p`), in the list's order, as `cardsJson` gives them. No joins: every order is on
+ * Product's own columns (listOrders). The category page's ids are one range of
+ * Product_category_list_idx (the listed goods of a category in the page's order, with their ids);
+ * a cooperative's page goes through the (cooperativeId, status, slug) index; the region and county
+ * pages find their cooperatives' goods through the cooperativeId index and sort those (an index in
+ * their order would have to skip the other cooperatives' goods: slower for a county, see the
+ * migration). Hand-written: a findMany with the cards' nested select and a relation orderBy cost
+ * ~45 ms of Node.js CPU per category page in Prisma's query compiler (docs/benchmarks.md, issue 12).
+ */
+function pageOfCards(
+  filter: Prisma.Sql,
+  order: keyof typeof listOrders,
+  { page = 1, pageSize = PAGE_SIZE }: PageQuery,
+) {
+  return cardsJson(Prisma.sql`
+    SELECT p."id", row_number() OVER (ORDER BY ${listOrders[order]}) AS "n" FROM "Product" p
+    WHERE p."status" = 'LISTED' AND ${filter}
+    ORDER BY ${listOrders[order]}
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+}
+
+/** A page of a list: its cards for today, the total and the page count. */
+function productList(
+  cards: ProductCardSqlRow[] | null,
+  total: number,
+  { page = 1, pageSize = PAGE_SIZE, now = new Date() }: PageQuery,
+) {
+  const today = shanghaiToday(now);
+  return {
+    items: cardsFromJson(cards).map((row) => toProductCard(row, today)),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/**
+ * One page of listed products matching `filter`, as cards, with the total and page count, in one
+ * round trip (none when the page's own first query counted no goods).
  */
 async function listProducts(
   prisma: PrismaClient,
   filter: Prisma.Sql,
   order: keyof typeof listOrders,
   total: number,
-  { page = 1, pageSize = PAGE_SIZE, now = new Date() }: PageQuery,
+  query: PageQuery,
 ) {
-  // The page's ids first, then their cards in one plain statement (productCardsByIds). Both are
-  // hand-written: a findMany with the cards' nested select and a relation orderBy cost ~45 ms of
-  // Node.js CPU per category page in Prisma's query compiler, and the ids' findMany alone a fifth
-  // of what was left (docs/benchmarks.md, issue 12). No joins: every order is on Product's own
-  // columns (listOrders). The category page's ids are one range of Product_category_list_idx
-  // (the listed goods of a category in the page's order, with their ids); a cooperative's page
-  // goes through the (cooperativeId, status, slug) index; the region and county pages find their
-  // cooperatives' goods through the cooperativeId index and sort those (an index in their order
-  // would have to skip the other cooperatives' goods: slower for a county, see the migration).
-  const ids =
-    total === 0
-      ? []
-      : await readRows<{ id: string }>(
-          prisma,
-          Prisma.sql`
-          SELECT p."id" FROM "Product" p
-          WHERE p."status" = 'LISTED' AND ${filter}
-          ORDER BY ${listOrders[order]}
-          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        );
-  const rows = await productCardsByIds(
+  if (total === 0) return productList([], total, query);
+  const [row] = await readRows<{ cards: ProductCardSqlRow[] }>(
     prisma,
-    ids.map((row) => row.id),
+    Prisma.sql`SELECT ${pageOfCards(filter, order, query)} AS "cards"`,
   );
-  const today = shanghaiToday(now);
-  return {
-    items: rows.map((row) => toProductCard(row, today)),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-  };
+  return productList(row!.cards, total, query);
 }
 
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
@@ -302,15 +317,18 @@ export async function getCooperativePage(prisma: PrismaClient, slug: string, que
 
 /** A category with its listed goods, region by region, and every category for navigation. Null if unknown. */
 export async function getCategoryPage(prisma: PrismaClient, slug: string, query: PageQuery = {}) {
-  // Every category (for navigation) with its count in one statement, so the page's ids and cards
-  // (listProducts) keep it to three round trips, all three plain SQL.
-  const all = await categoriesWithCounts(prisma, { orderBy: "name" });
+  // One statement: every category (for navigation) with its count, and the page's cards.
+  const [row] = await readRows<{ categories: CategoryWithCount[]; cards: ProductCardSqlRow[] }>(
+    prisma,
+    Prisma.sql`SELECT ${categoriesJson({ orderBy: "name" })} AS "categories",
+      ${pageOfCards(Prisma.sql`p."categoryId" = (SELECT g."id" FROM "Category" g WHERE g."slug" = ${slug})`, "region", query)} AS "cards"`,
+  );
+  const all = row!.categories;
   const category = all.find((c) => c.slug === slug);
   if (!category) return null;
   const categories = all.map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn }));
-  const { productCount, id, ...shown } = category;
-  const products = await listProducts(prisma, Prisma.sql`p."categoryId" = ${id}`, "region", productCount, query);
-  return { category: shown, categories, products };
+  const { productCount, id: _id, ...shown } = category;
+  return { category: shown, categories, products: productList(row!.cards, productCount, query) };
 }
 
 /** How many other goods of the same cooperative the product page suggests. */
@@ -322,8 +340,8 @@ const MORE_FROM_COOPERATIVE = 4;
  * slug is unknown or the product is not LISTED (drafts and retired goods are not public).
  */
 export async function getProductPage(prisma: PrismaClient, slug: string, { now = new Date() }: { now?: Date } = {}) {
-  // One plain statement for the product, its images, category, cooperative, county, region and
-  // both sets of partners (JSON sub-selects), then the sibling cards (productCardsByIds): as one
+  // One plain statement for the product, its images, category, cooperative, county, region, both
+  // sets of partners and the cards of its cooperative's other goods (JSON sub-selects): as one
   // Prisma findFirst with nested selects, Prisma's query compiler was the largest item of the
   // page's CPU profile (17 % + 6 % for its client; docs/benchmarks.md, issue 12).
   const [row] = await readRows<ProductPageRow>(
@@ -344,10 +362,10 @@ export async function getProductPage(prisma: PrismaClient, slug: string, { now =
         FROM "Partnership" s JOIN "Organisation" o ON o."id" = s."organisationId" WHERE s."cooperativeId" = c."id") AS "cooperativePartners",
       (SELECT coalesce(json_agg(json_build_object('weight', s."weight", 'slug', o."slug", 'nameZh', o."nameZh", 'nameEn', o."nameEn", 'kind', o."kind")), '[]')
         FROM "Partnership" s JOIN "Organisation" o ON o."id" = s."organisationId" WHERE s."countyId" = k."id") AS "countyPartners",
-      (SELECT coalesce(json_agg(x."id" ORDER BY x."stock" DESC, x."slug" ASC), '[]') FROM (
-        SELECT q."id", q."stock", q."slug" FROM "Product" q
+      ${cardsJson(Prisma.sql`
+        SELECT q."id", row_number() OVER (ORDER BY q."stock" DESC, q."slug" ASC) AS "n" FROM "Product" q
         WHERE q."cooperativeId" = c."id" AND q."status" = 'LISTED' AND q."slug" <> p."slug"
-        ORDER BY q."stock" DESC, q."slug" ASC LIMIT ${MORE_FROM_COOPERATIVE}) x) AS "siblingIds"
+        ORDER BY q."stock" DESC, q."slug" ASC LIMIT ${MORE_FROM_COOPERATIVE}`)} AS "siblings"
     FROM "Product" p
     JOIN "Category" g ON g."id" = p."categoryId"
     JOIN "Cooperative" c ON c."id" = p."cooperativeId"
@@ -357,7 +375,7 @@ export async function getProductPage(prisma: PrismaClient, slug: string, { now =
   );
   if (!row) return null;
   const today = shanghaiToday(now);
-  const siblings = await productCardsByIds(prisma, row.siblingIds ?? []);
+  const siblings = cardsFromJson(row.siblings);
   const partnerships = (list: PartnerJson[] | null) =>
     (list ?? []).map(({ weight, ...organisation }) => ({ weight: Number(weight), organisation }));
   const certified = {
@@ -445,7 +463,7 @@ interface ProductPageRow {
   regionNameEn: string;
   cooperativePartners: PartnerJson[] | null;
   countyPartners: PartnerJson[] | null;
-  siblingIds: string[] | null;
+  siblings: ProductCardSqlRow[] | null;
 }
 
 const nameSelectOf = (row: { slug: string; nameZh: string; nameEn: string }) => ({

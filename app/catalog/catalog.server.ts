@@ -189,32 +189,44 @@ export function toProductCard<
 /** A cooperative card's row, as `select: cooperativeCardSelect` returns it. */
 export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof cooperativeCardSelect }>;
 
+/** A category as `categoriesWithCounts` gives it. */
+export interface CategoryWithCount {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  productCount: number;
+}
+
 /**
- * Every category with how many goods it lists, in one plain statement (the home page, the category
- * page's navigation, the search facets). The counts are kept by a trigger on Product
- * (CategoryListedCount, prisma/migrations/20261204060000_category_listed_counts): counting them per
- * request read ~10,000 index entries on the benchmark's fair, most of the category page's database
- * time on PGlite (issue 12).
+ * A SQL expression: every category with how many goods it lists, as one JSON array, for a page's
+ * statement to carry (the category page's, with its goods), or `categoriesWithCounts` to read
+ * alone. The counts are kept by a trigger on Product (CategoryListedCount,
+ * prisma/migrations/20261204060000_category_listed_counts): counting them per request read
+ * ~10,000 index entries on the benchmark's fair, most of the category page's database time on
+ * PGlite (issue 12).
  */
-export async function categoriesWithCounts(prisma: PrismaClient, { orderBy }: { orderBy: "name" | "slug" }) {
-  const rows = await readRows<{
-    id: string;
-    slug: string;
-    nameZh: string;
-    nameEn: string;
-    descriptionZh: string;
-    descriptionEn: string;
-    productCount: number;
-  }>(
+export const categoriesJson = ({ orderBy }: { orderBy: "name" | "slug" }) => Prisma.sql`(
+  SELECT coalesce(json_agg(json_build_object(
+      'id', g."id", 'slug', g."slug", 'nameZh', g."nameZh", 'nameEn', g."nameEn",
+      'descriptionZh', g."descriptionZh", 'descriptionEn', g."descriptionEn",
+      'productCount', coalesce(n."listed", 0))
+    ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC), '[]')
+  FROM "Category" g
+  LEFT JOIN "CategoryListedCount" n ON n."categoryId" = g."id")`;
+
+/** Every category with how many goods it lists (the home page, the search facets), in one statement. */
+export async function categoriesWithCounts(
+  prisma: PrismaClient,
+  order: { orderBy: "name" | "slug" },
+): Promise<CategoryWithCount[]> {
+  const [row] = await readRows<{ categories: CategoryWithCount[] }>(
     prisma,
-    Prisma.sql`
-    SELECT g."id", g."slug", g."nameZh", g."nameEn", g."descriptionZh", g."descriptionEn",
-      coalesce(n."listed", 0) AS "productCount"
-    FROM "Category" g
-    LEFT JOIN "CategoryListedCount" n ON n."categoryId" = g."id"
-    ORDER BY g."sortOrder" ASC, ${orderBy === "name" ? Prisma.sql`g."nameZh"` : Prisma.sql`g."slug"`} ASC`,
+    Prisma.sql`SELECT ${categoriesJson(order)} AS "categories"`,
   );
-  return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
+  return row!.categories;
 }
 
 /**
