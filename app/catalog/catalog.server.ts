@@ -410,11 +410,13 @@ export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
  * (Product_grid_pick_idx), so the grid costs the same at any catalogue size.
  */
 async function homeGridProducts(prisma: PrismaClient, limit: number) {
+  // The cooperatives first, ranked by round; only the `limit` chosen ones then look for their best
+  // product (a probe of all seven regions' picks each was 7× the probes the grid shows).
   const [row] = await readRows<{ cards: ProductCardSqlRow[] }>(
     prisma,
     Prisma.sql`
     WITH picks AS (
-      SELECT best."id", r."sortOrder", r."id" AS "regionId",
+      SELECT c."id" AS "cooperativeId", r."sortOrder", r."id" AS "regionId",
         row_number() OVER (PARTITION BY r."id" ORDER BY c."id") AS "round"
       FROM "PairedRegion" r
       CROSS JOIN LATERAL (
@@ -423,15 +425,17 @@ async function homeGridProducts(prisma: PrismaClient, limit: number) {
           SELECT 1 FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED' AND p."stock" > 0)
         ORDER BY c."id" LIMIT ${limit}
       ) c
-      CROSS JOIN LATERAL (
-        SELECT p."id" FROM "Product" p
-        WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED' AND p."stock" > 0
-        ORDER BY p."stock" DESC, p."slug" LIMIT 1
-      ) best
+    ), chosen AS (
+      SELECT "cooperativeId", row_number() OVER (ORDER BY "round", "sortOrder", "regionId") AS "n"
+      FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}
     )
     SELECT ${cardsJson(Prisma.sql`
-      SELECT "id", row_number() OVER (ORDER BY "round", "sortOrder", "regionId") AS "n"
-      FROM picks ORDER BY "round", "sortOrder", "regionId" LIMIT ${limit}`)} AS "cards"`,
+      SELECT best."id", chosen."n" FROM chosen
+      CROSS JOIN LATERAL (
+        SELECT p."id" FROM "Product" p
+        WHERE p."cooperativeId" = chosen."cooperativeId" AND p."status" = 'LISTED' AND p."stock" > 0
+        ORDER BY p."stock" DESC, p."slug" LIMIT 1
+      ) best`)} AS "cards"`,
   );
   return cardsFromJson(row!.cards);
 }
