@@ -1,6 +1,6 @@
 import { readRows } from "~/utils/read-rows.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { cardFromSql, toProductCard, type ProductCardSqlRow } from "~/catalog/catalog.server";
+import { cardsFromJson, cardsJson, toProductCard, type ProductCardSqlRow } from "~/catalog/catalog.server";
 import { shanghaiToday } from "~/utils/shanghai-time";
 import { activeFilterCount, SEARCH_PAGE_SIZE, type SearchNoteCode, type SearchQuery } from "~/catalog/search-schema";
 import type { Locale } from "~/utils/i18n";
@@ -343,24 +343,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     )
     SELECT
       (SELECT max(s."total") FROM "page" s)::int AS "total",
-      (SELECT json_agg(json_build_object(
-          'id', p."id", 'slug', p."slug", 'nameZh', p."nameZh", 'nameEn', p."nameEn",
-          'unitZh', p."unitZh", 'unitEn', p."unitEn", 'priceFen', p."priceFen", 'stock', p."stock",
-          'certificateNumber', p."certificateNumber",
-          'certifiedFrom', to_char(p."certifiedFrom", 'YYYY-MM-DD'),
-          'certifiedUntil', to_char(p."certifiedUntil", 'YYYY-MM-DD'),
-          'imageUrl', i."url", 'imageAltZh', i."altZh", 'imageAltEn', i."altEn",
-          'cooperativeSlug', c."slug", 'cooperativeNameZh', c."nameZh", 'cooperativeNameEn', c."nameEn",
-          'countyNameZh', k."nameZh", 'countyNameEn', k."nameEn")
-        ORDER BY ${keyOrder(`s.`)})
-       FROM "page" s
-       JOIN "Product" p ON p."id" = s."id"
-       JOIN "Cooperative" c ON c."id" = p."cooperativeId"
-       JOIN "County" k ON k."id" = c."countyId"
-       LEFT JOIN LATERAL (
-         SELECT x."url", x."altZh", x."altEn" FROM "ProductImage" x
-         WHERE x."productId" = p."id" ORDER BY x."sortOrder" ASC LIMIT 1
-       ) i ON true) AS "cards"
+      ${cardsJson(Prisma.sql`SELECT s."id", row_number() OVER (ORDER BY ${keyOrder("s.")}) AS "n" FROM "page" s`)} AS "cards"
       , "v"."version"::text AS "facetsVersion",
       ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
     FROM "SearchFacetsVersion" "v"
@@ -398,7 +381,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     facets = (await getFacets(prisma, locale, true)).facets;
 
   // Cards only show a certificate valid today, as the certified filter means.
-  const products = (total > 0 ? (row?.cards ?? []) : []).map((card) => toProductCard(cardFromSql(card), today));
+  const products = total > 0 ? cardsFromJson(row!.cards).map((card) => toProductCard(card, today)) : [];
 
   return {
     query: { ...query, region: filters.region, county: filters.county, category: filters.category, page, notes },
