@@ -25,7 +25,7 @@ export const productCardSelect = {
 /** A product card's row, as `select: productCardSelect` returns it. */
 export type ProductCardRow = Prisma.ProductGetPayload<{ select: typeof productCardSelect }>;
 
-/** A product card's columns as a plain statement selects them (productCardsByIds, the search's JSON cards). */
+/** A product card's columns as `cardsJson` gives them. */
 export interface ProductCardSqlRow {
   id: string;
   slug: string;
@@ -52,7 +52,7 @@ export interface ProductCardSqlRow {
 export const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
 
 /** A card's plain columns as the nested row `select: productCardSelect` gives. */
-export const cardFromSql = (r: ProductCardSqlRow): ProductCardRow => ({
+const cardFromSql = (r: ProductCardSqlRow): ProductCardRow => ({
   id: r.id,
   slug: r.slug,
   nameZh: r.nameZh,
@@ -93,30 +93,14 @@ const cardJoins = Prisma.sql`JOIN "Cooperative" cc ON cc."id" = cp."cooperativeI
     ) ci ON true`;
 
 /**
- * The cards of these products, in the order of `ids` (unknown ids are left out): the same rows as
- * `findMany({ where: { id: { in: ids } }, select: productCardSelect })`, in one plain statement.
- * Why not Prisma: its query compiler builds the nested select's plan on every call, 12–15 ms of
- * Node.js CPU for 24 cards against ~2 ms for this statement (the issue 12 profile of the category
- * and search pages, docs/benchmarks.md). Where the ids come from a query, `cardsJson` saves the
- * round trip.
- */
-export async function productCardsByIds(prisma: PrismaClient, ids: string[]): Promise<ProductCardRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await readRows<ProductCardSqlRow>(
-    prisma,
-    Prisma.sql`SELECT ${cardColumns} FROM "Product" cp ${cardJoins} WHERE cp."id" IN (${Prisma.join(ids)})`,
-  );
-  const byId = new Map(rows.map((row) => [row.id, cardFromSql(row)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/**
  * A SQL expression: the cards of the products `ordered` selects (columns "id" and "n", their
  * position), as one JSON array in that order, for a page's statement to carry beside its own
  * columns; read it back with `cardsFromJson`. A page then finds its goods and their cards in one
  * round trip instead of two: each round trip to PostgreSQL costs the server a socket write that
  * wakes the database (`writev`, a tenth of the category page's CPU in the issue 12 profile), and
- * the embedded database a query's fixed cost.
+ * the embedded database a query's fixed cost. Why not Prisma: its query compiler built the nested
+ * select's plan on every call, 12–15 ms of Node.js CPU for 24 cards against ~2 ms for a plain
+ * statement (the issue 12 profile of the category and search pages, docs/benchmarks.md).
  */
 export const cardsJson = (ordered: Prisma.Sql) => Prisma.sql`(
   SELECT coalesce(json_agg(card ORDER BY card."n"), '[]') FROM (
