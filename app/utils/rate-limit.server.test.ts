@@ -36,6 +36,17 @@ describe("hitRateLimit", () => {
     expect(later.map((r) => r.allowed)).toEqual([true, true, true, true, true]);
   });
 
+  it("says when the next request will be allowed again", async () => {
+    await burst("retry", Array(10).fill(minute - 1000));
+    // 6.5 s into the next minute nine of the ten still count: one more is allowed, a second is not.
+    const [first, refused] = await burst("retry", [minute + 6500, minute + 6500]);
+    expect(first!.allowed).toBe(true);
+    expect(refused!.allowed).toBe(false);
+    // Asked again after Retry-After (refused requests count too), the request is allowed.
+    const later = minute + 6500 + refused!.retryAfterSeconds * 1000;
+    expect((await hitRateLimit(t.prisma, limit, "retry", new Date(later))).allowed).toBe(true);
+  });
+
   it("counts each address and each limit apart", async () => {
     await burst("one", Array(11).fill(minute + 10_000));
     expect((await hitRateLimit(t.prisma, limit, "two", new Date(minute + 10_000))).allowed).toBe(true);

@@ -32,8 +32,8 @@ export function slidingCount(current: number, previous: number, elapsedFraction:
 export function retryAfterSeconds(limit: RateLimit, current: number, previous: number, elapsedFraction: number) {
   const windowSeconds = limit.windowSeconds;
   if (current >= limit.max || previous === 0) return Math.max(1, Math.ceil((1 - elapsedFraction) * windowSeconds));
-  // previous * (1 - f) + current <= max - 1 leaves room for the next request.
-  const fraction = 1 - (limit.max - current) / previous;
+  // The next request counts too (refused ones are counted): current + 1 + previous * (1 - f) <= max.
+  const fraction = 1 - (limit.max - current - 1) / previous;
   return Math.max(1, Math.ceil((fraction - elapsedFraction) * windowSeconds));
 }
 
