@@ -348,10 +348,17 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
     FROM "SearchFacetsVersion" "v"
     WHERE "v"."id" = 1`,
+      // How many goods the words match decides the best plan (a word in 1,600 names or in 3):
+      // PostgreSQL plans for the values (docs/benchmarks.md, sixth round).
+      { plan: "auto" },
     );
   const countAll = async () =>
     Number(
-      (await readRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS "total" FROM (${matching}) m`))[0]
+      (
+        await readRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS "total" FROM (${matching}) m`, {
+          plan: "auto",
+        })
+      )[0]
         ?.total ?? 0,
     );
 

@@ -12,7 +12,7 @@ import { databaseCapacity, type DatabaseCapacity } from "./db-capacity.server";
 import { FolderHeldError, lockFolder, type FolderLock } from "./db-owner.server";
 import { serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { env } from "./env.server";
-import { namedStatementReader, preparingReader, readRowsThrough } from "./read-rows.server";
+import { pgliteSession, pooledSession, preparingReader, readRowsThrough } from "./read-rows.server";
 import type { SqlRunner } from "./migrations.server";
 
 export type Prisma = PrismaClient;
@@ -123,7 +123,7 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
   if (!options.logQueries)
     readRowsThrough(
       prisma,
-      preparingReader((text, values) => client.query(text, values), pg.escapeLiteral),
+      preparingReader(pgliteSession(client), pg.escapeLiteral),
     );
   return {
     engine: "pglite",
@@ -236,11 +236,11 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
     ...clientOptions(options),
   });
-  // Named statements: node-postgres prepares each once per connection, so the server plans it once.
+  // Each statement prepared once per connection, so the server plans it once (read-rows.server.ts).
   if (!options.logQueries)
     readRowsThrough(
       prisma,
-      namedStatementReader((config) => pool.query(config)),
+      preparingReader(pooledSession(pool), pg.escapeLiteral),
     );
   return {
     engine: "postgresql",

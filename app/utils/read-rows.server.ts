@@ -1,6 +1,15 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
-type RowReader = (text: string, values: unknown[]) => Promise<unknown[]>;
+/**
+ * "generic": one plan for every value, made once per session (the default: a storefront
+ * statement is written for its indexes). "auto": PostgreSQL's own choice between that and a plan
+ * for the values at hand.
+ */
+export type Plan = "generic" | "auto";
+
+type RowReader = (text: string, values: unknown[], plan: Plan) => Promise<unknown[]>;
 
 const readers = new WeakMap<PrismaClient, RowReader>();
 
@@ -27,9 +36,13 @@ export function readRowsThrough(prisma: PrismaClient, reader: RowReader): void {
  * Rows come as the driver reads them: write statements whose columns read the same either way
  * (cast counts to `::int`, dates through `to_char`, enums to `::text`; JSON is parsed by both).
  */
-export async function readRows<T>(prisma: PrismaClient, query: Prisma.Sql): Promise<T[]> {
+export async function readRows<T>(
+  prisma: PrismaClient,
+  query: Prisma.Sql,
+  { plan = "generic" }: { plan?: Plan } = {},
+): Promise<T[]> {
   const reader = readers.get(prisma);
-  if (reader) return (await reader(query.text, query.values)) as T[];
+  if (reader) return (await reader(query.text, query.values, plan)) as T[];
   return prisma.$queryRaw<T[]>(query);
 }
 
@@ -37,25 +50,46 @@ export async function readRows<T>(prisma: PrismaClient, query: Prisma.Sql): Prom
 const MAX_PREPARED = 256;
 
 /**
- * A reader for PGlite that prepares each statement once (`PREPARE`, then `EXECUTE` with the
- * values written as literals), so the planner's work is done once per statement instead of on
- * every request. Planning is what costs on PGlite: PostgreSQL in WebAssembly took 2–12 ms to plan
- * the product page's statement and 1–3 ms to run it (EXPLAIN ANALYZE on the benchmark's fair);
- * prepared, a request ran it in about a quarter of the time. After five runs PostgreSQL's plan
- * cache keeps a generic plan when it costs no more than the custom ones.
+ * One database session a reader prepares its statements in: PGlite's only session, or one pooled
+ * node-postgres connection while the reader holds it.
+ */
+export interface ReaderSession {
+  /** One statement, its values sent as parameters. */
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Several statements in one message (the simple protocol): the rows of each. */
+  batch(sql: string): Promise<{ rows: unknown[] }[]>;
+  /** The names of the statements prepared in this session. */
+  prepared: Set<string>;
+}
+
+/**
+ * A reader that prepares each statement once per session (`PREPARE`) and then executes it with
+ * its values written as literals, with a generic plan unless the statement asks otherwise.
+ *
+ * Why prepared: planning is what costs on PGlite. PostgreSQL in WebAssembly took 2–12 ms to plan
+ * the product page's statement and 1–3 ms to run it (EXPLAIN ANALYZE on the benchmark's fair).
+ *
+ * Why a generic plan, forced: PostgreSQL keeps planning a prepared statement for its values
+ * (a "custom" plan) whenever the generic plan's estimate is higher, and a `LIMIT $1 OFFSET $2`
+ * makes it so (an unknown offset is guessed at a tenth of the rows). The storefront's statements
+ * are written for their indexes, so the generic plan is the same plan without the planning: on the
+ * benchmark's fair the category page's statement took 1.1 -> 0.6 ms on PostgreSQL and 1.8 -> 0.8
+ * ms on PGlite, the largest county page's 3.2 -> 1.5 ms on PGlite (docs/benchmarks.md, sixth
+ * round). `SET LOCAL` in the same message as the `EXECUTE` holds for that message only, so other
+ * statements of the session (Prisma's) keep PostgreSQL's own choice. A statement whose best plan
+ * depends on its values (search: how many goods a word matches) asks for `plan: "auto"`.
  *
  * Values are strings (quoted by `escapeLiteral`, node-postgres' own quoting, with
  * standard_conforming_strings on), finite numbers, booleans or null; anything else, and a
  * statement PostgreSQL cannot prepare (a parameter whose type it cannot infer), goes through an
  * ordinary parameterised query instead, as does a string with a NUL byte (PostgreSQL refuses it
- * either way, with the same error).
+ * either way, with the same error), and every statement past the first MAX_PREPARED texts.
  */
 export function preparingReader(
-  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>,
+  withSession: <T>(use: (session: ReaderSession) => Promise<T>) => Promise<T>,
   escapeLiteral: (value: string) => string,
 ): RowReader {
-  const prepared = new Map<string, string | null>();
-  let next = 0;
+  const names = new Map<string, string | null>();
   const literal = (value: unknown): string | undefined => {
     if (value === null) return "NULL";
     if (typeof value === "string") return value.includes("\0") ? undefined : escapeLiteral(value);
@@ -63,38 +97,72 @@ export function preparingReader(
     if (typeof value === "boolean") return value ? "true" : "false";
     return undefined;
   };
-  return async (text, values) => {
-    const literals = values.map(literal);
-    let name = prepared.get(text);
-    if (name === undefined && prepared.size < MAX_PREPARED && !literals.includes(undefined)) {
-      const candidate = `fair_read_${++next}`;
-      try {
-        await query(`PREPARE ${candidate} AS ${text}`);
-        name = candidate;
-      } catch {
-        name = null; // not preparable: always the ordinary way
+  return (text, values, plan) =>
+    withSession(async (session) => {
+      const literals = values.map(literal);
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `fair_read_${names.size + 1}`));
+      if (!name || literals.includes(undefined)) return (await session.query(text, values)).rows;
+      if (!session.prepared.has(name)) {
+        try {
+          await session.query(`PREPARE ${name} AS ${text}`);
+        } catch (error) {
+          // Not preparable (the same in every session): always the ordinary way from now on.
+          if ((error as { code?: string }).code === undefined) throw error;
+          names.set(text, null);
+          return (await session.query(text, values)).rows;
+        }
+        session.prepared.add(name);
       }
-      prepared.set(text, name);
-    }
-    if (!name || literals.includes(undefined)) return (await query(text, values)).rows;
-    const args = literals.length > 0 ? `(${literals.join(", ")})` : "";
-    return (await query(`EXECUTE ${name}${args}`)).rows;
+      const execute = `EXECUTE ${name}${literals.length > 0 ? `(${literals.join(", ")})` : ""}`;
+      if (plan === "auto") return (await session.query(execute)).rows;
+      const [, executed] = await session.batch(`SET LOCAL plan_cache_mode = force_generic_plan; ${execute}`);
+      return executed!.rows;
+    });
+}
+
+/** PGlite's one session, for `preparingReader`. */
+export function pgliteSession(client: PGlite) {
+  const session: ReaderSession = {
+    query: (text, values) => client.query(text, values),
+    batch: (sql) => client.exec(sql),
+    prepared: new Set(),
   };
+  return <T>(use: (session: ReaderSession) => Promise<T>) => use(session);
 }
 
 /**
- * A reader for PostgreSQL through node-postgres' named statements: each connection prepares a
- * statement the first time it runs it, and the server plans it once. Only the first
- * MAX_PREPARED distinct texts are named (node-postgres keeps every name a connection prepared, and
- * search's text varies with its words and filters); the rest run as ordinary queries.
+ * A pooled connection for each statement, for `preparingReader`, with the names that connection
+ * has prepared (a connection the pool replaces starts with none).
  */
-export function namedStatementReader(
-  query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>,
-): RowReader {
-  const names = new Map<string, string>();
-  return async (text, values) => {
-    let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `fair_read_${names.size + 1}`));
-    return (await query(name ? { name, text, values } : { text, values })).rows;
+export function pooledSession(pool: pg.Pool) {
+  const sessions = new WeakMap<pg.PoolClient, ReaderSession>();
+  const sessionOf = (client: pg.PoolClient): ReaderSession => {
+    let session = sessions.get(client);
+    if (!session) {
+      session = {
+        query: (text, values) => client.query(text, values),
+        batch: async (sql) => {
+          const results = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
+          return Array.isArray(results) ? results : [results];
+        },
+        prepared: new Set(),
+      };
+      sessions.set(client, session);
+    }
+    return session;
+  };
+  return async <T>(use: (session: ReaderSession) => Promise<T>) => {
+    const client = await pool.connect();
+    try {
+      const result = await use(sessionOf(client));
+      client.release();
+      return result;
+    } catch (error) {
+      // An error PostgreSQL answered with (it has a SQLSTATE code) leaves the connection usable;
+      // anything else (a connection lost mid-statement) has the pool drop it.
+      client.release((error as { code?: string }).code ? undefined : (error as Error));
+      throw error;
+    }
   };
 }
