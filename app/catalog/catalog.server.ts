@@ -213,28 +213,29 @@ export async function categoriesWithCounts(
   return row!.categories;
 }
 
+/** A featured cooperative as `featuredCooperativesJson` gives it. */
+interface FeaturedCooperativeJson {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  linkageType: CooperativeCardRow["linkageType"];
+  householdsLinked: number;
+  boothNumber: string | null;
+  countySlug: string;
+  countyNameZh: string;
+  countyNameEn: string;
+  regionNameZh: string;
+  regionNameEn: string;
+  listed: number;
+}
+
 /**
  * Cooperatives at a booth with goods on sale, those linking the most households first: the home
- * page's featured cards, the same rows as `findMany({ select: cooperativeCardSelect })` in one
- * plain statement.
+ * page's featured cards (the same rows as `findMany({ select: cooperativeCardSelect })`), as one
+ * JSON array; read it back with `featuredFromJson`.
  */
-async function featuredCooperatives(prisma: PrismaClient, limit: number): Promise<CooperativeCardRow[]> {
-  const rows = await readRows<{
-    slug: string;
-    nameZh: string;
-    nameEn: string;
-    linkageType: CooperativeCardRow["linkageType"];
-    householdsLinked: number;
-    boothNumber: string | null;
-    countySlug: string;
-    countyNameZh: string;
-    countyNameEn: string;
-    regionNameZh: string;
-    regionNameEn: string;
-    listed: number;
-  }>(
-    prisma,
-    Prisma.sql`
+const featuredCooperativesJson = (limit: number) => Prisma.sql`(
+  SELECT coalesce(json_agg(f ORDER BY f."householdsLinked" DESC, f."slug" ASC), '[]') FROM (
     SELECT c."slug", c."nameZh", c."nameEn", c."linkageType"::text AS "linkageType", c."householdsLinked", c."boothNumber",
       k."slug" AS "countySlug", k."nameZh" AS "countyNameZh", k."nameEn" AS "countyNameEn",
       r."nameZh" AS "regionNameZh", r."nameEn" AS "regionNameEn",
@@ -245,9 +246,11 @@ async function featuredCooperatives(prisma: PrismaClient, limit: number): Promis
     WHERE c."boothNumber" IS NOT NULL
       AND EXISTS (SELECT 1 FROM "Product" p WHERE p."cooperativeId" = c."id" AND p."status" = 'LISTED')
     ORDER BY c."householdsLinked" DESC, c."slug" ASC
-    LIMIT ${limit}`,
-  );
-  return rows.map((r) => ({
+    LIMIT ${limit}
+  ) f)`;
+
+const featuredFromJson = (rows: FeaturedCooperativeJson[]): CooperativeCardRow[] =>
+  rows.map((r) => ({
     slug: r.slug,
     nameZh: r.nameZh,
     nameEn: r.nameEn,
@@ -262,49 +265,55 @@ async function featuredCooperatives(prisma: PrismaClient, limit: number): Promis
     },
     _count: { products: Number(r.listed) },
   }));
+
+/** The fair's name, venue and days as `currentFairJson` gives them (Shanghai dates, YYYY-MM-DD). */
+interface FairJson {
+  nameZh: string;
+  nameEn: string;
+  venueZh: string;
+  venueEn: string;
+  tradeDaysStart: string;
+  tradeDaysEnd: string;
+  publicDaysStart: string;
+  publicDaysEnd: string;
 }
 
-/** The fair's name, venue and days (YYYY-MM-DD, Shanghai dates), or null before it is set up. */
-async function currentFair(prisma: PrismaClient) {
-  const [fair] = await readRows<{
-    nameZh: string;
-    nameEn: string;
-    venueZh: string;
-    venueEn: string;
-    tradeDaysStart: string;
-    tradeDaysEnd: string;
-    publicDaysStart: string;
-    publicDaysEnd: string;
-  }>(
-    prisma,
-    Prisma.sql`
+/** The fair's row as a JSON object, or null before it is set up. */
+const currentFairJson = Prisma.sql`(
+  SELECT row_to_json(f) FROM (
     SELECT "nameZh", "nameEn", "venueZh", "venueEn",
       to_char("tradeDaysStart", 'YYYY-MM-DD') AS "tradeDaysStart", to_char("tradeDaysEnd", 'YYYY-MM-DD') AS "tradeDaysEnd",
       to_char("publicDaysStart", 'YYYY-MM-DD') AS "publicDaysStart", to_char("publicDaysEnd", 'YYYY-MM-DD') AS "publicDaysEnd"
-    FROM "Fair" WHERE "id" = 'current'`,
-  );
-  return fair ?? null;
-}
+    FROM "Fair" WHERE "id" = 'current'
+  ) f)`;
 
 /**
  * The home page: the fair, every paired region with its cooperatives, featured cooperatives,
- * the categories and a first grid of listed goods. Five plain statements, run together (the grid's
- * picks and their cards are one); none goes through Prisma's query compiler, whose per-statement cost
- * was a quarter of the page's CPU (docs/benchmarks.md, issue 12).
+ * the categories and a first grid of listed goods, in one plain statement (each part a JSON
+ * sub-select). Five statements run together cost the embedded engine five queries' fixed work
+ * in its one thread, and PostgreSQL five socket writes and five pooled connections (docs/benchmarks.md,
+ * issue 12, sixth round); none goes through Prisma's query compiler, whose per-statement cost was
+ * a quarter of the page's CPU (first round).
  */
 export async function getHomePage(
   prisma: PrismaClient,
   { productLimit = 24, featuredLimit = 6, now = new Date() } = {},
 ) {
   const today = shanghaiToday(now);
-  const [fair, regions, featured, categories, products] = await Promise.all([
-    currentFair(prisma),
-    regionCards(prisma),
-    featuredCooperatives(prisma, featuredLimit),
-    categoriesWithCounts(prisma, { orderBy: "name" }),
-    homeGridProducts(prisma, productLimit),
-  ]);
-  const categoryCards = categories.map(({ slug, nameZh, nameEn, productCount }) => ({
+  const [row] = await readRows<{
+    fair: FairJson | null;
+    regions: RegionCardJson[];
+    featured: FeaturedCooperativeJson[];
+    categories: CategoryWithCount[];
+    cards: ProductCardSqlRow[] | null;
+  }>(
+    prisma,
+    Prisma.sql`SELECT ${currentFairJson} AS "fair", ${regionCardsJson} AS "regions",
+      ${featuredCooperativesJson(featuredLimit)} AS "featured",
+      ${categoriesJson({ orderBy: "name" })} AS "categories", ${homeGridJson(productLimit)} AS "cards"`,
+  );
+  const { fair } = row!;
+  const categoryCards = row!.categories.map(({ slug, nameZh, nameEn, productCount }) => ({
     slug,
     nameZh,
     nameEn,
@@ -319,10 +328,10 @@ export async function getHomePage(
       tradeDays: [fair.tradeDaysStart, fair.tradeDaysEnd] as const,
       publicDays: [fair.publicDaysStart, fair.publicDaysEnd] as const,
     },
-    regions,
-    featuredCooperatives: featured,
+    regions: regionCardsFromJson(row!.regions),
+    featuredCooperatives: featuredFromJson(row!.featured),
     categories: categoryCards,
-    products: products.map((p) => toProductCard(p, today)),
+    products: cardsFromJson(row!.cards).map((p) => toProductCard(p, today)),
     // Every product has a category, so the categories' counts add up to the catalogue's.
     productCount: categoryCards.reduce((sum, c) => sum + c.productCount, 0),
   };
@@ -341,21 +350,21 @@ export const REGION_CARD_COOPERATIVES = 8;
  * (countyId, nameZh) index, so a card reads a few index entries per county instead of joining and
  * sorting every cooperative (PGlite 11.1 -> 2.9 ms for the statement on the benchmark's fair).
  */
-async function regionCards(prisma: PrismaClient) {
-  const rows = await readRows<{
-    id: string;
-    slug: string;
-    nameZh: string;
-    nameEn: string;
-    descriptionZh: string;
-    descriptionEn: string;
-    countyCount: number;
-    cooperativeCount: number;
-    cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
-  }>(
-    prisma,
-    Prisma.sql`
-    SELECT r."id", r."slug", r."nameZh", r."nameEn", r."descriptionZh", r."descriptionEn",
+interface RegionCardJson {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  countyCount: number;
+  cooperativeCount: number;
+  cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
+}
+
+const regionCardsJson = Prisma.sql`(
+  SELECT coalesce(json_agg(card ORDER BY card."sortOrder", card."nameZh"), '[]') FROM (
+    SELECT r."id", r."slug", r."nameZh", r."nameEn", r."descriptionZh", r."descriptionEn", r."sortOrder",
       (SELECT count(*)::int FROM "County" k WHERE k."regionId" = r."id") AS "countyCount",
       (SELECT coalesce(sum(x."n"), 0)::int FROM "County" k
          CROSS JOIN LATERAL (SELECT count(*) AS "n" FROM "Cooperative" c WHERE c."countyId" = k."id") x
@@ -371,13 +380,22 @@ async function regionCards(prisma: PrismaClient) {
          ORDER BY k."nameZh", x."nameZh" LIMIT ${REGION_CARD_COOPERATIVES}
       ) named) AS "cooperatives"
     FROM "PairedRegion" r
-    ORDER BY r."sortOrder", r."nameZh"`,
+  ) card)`;
+
+const regionCardsFromJson = (rows: RegionCardJson[]) =>
+  rows.map(
+    ({ cooperatives, id, slug, nameZh, nameEn, descriptionZh, descriptionEn, countyCount, cooperativeCount }) => ({
+      id,
+      slug,
+      nameZh,
+      nameEn,
+      descriptionZh,
+      descriptionEn,
+      countyCount,
+      cooperativeCount,
+      cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
+    }),
   );
-  return rows.map(({ cooperatives, ...region }) => ({
-    ...region,
-    cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
-  }));
-}
 
 /** What the generated product picture is drawn from. */
 export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
@@ -391,14 +409,11 @@ export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
  * The home page's grid: one product per cooperative (the one with most stock), taken region by
  * region in turns (Yunnan, Guizhou, … then Yunnan again) so no region crowds out the others.
  * Each region contributes at most `limit` cooperatives, each found by an index probe
- * (Product_grid_pick_idx), so the grid costs the same at any catalogue size.
+ * (Product_grid_pick_idx), so the grid costs the same at any catalogue size. The cooperatives
+ * are ranked by round first; only the `limit` chosen ones then look for their best product (a
+ * probe of all seven regions' picks each was 7x the probes the grid shows).
  */
-async function homeGridProducts(prisma: PrismaClient, limit: number) {
-  // The cooperatives first, ranked by round; only the `limit` chosen ones then look for their best
-  // product (a probe of all seven regions' picks each was 7× the probes the grid shows).
-  const [row] = await readRows<{ cards: ProductCardSqlRow[] }>(
-    prisma,
-    Prisma.sql`
+const homeGridJson = (limit: number) => Prisma.sql`(
     WITH picks AS (
       SELECT c."id" AS "cooperativeId", r."sortOrder", r."id" AS "regionId",
         row_number() OVER (PARTITION BY r."id" ORDER BY c."id") AS "round"
@@ -419,7 +434,4 @@ async function homeGridProducts(prisma: PrismaClient, limit: number) {
         SELECT p."id" FROM "Product" p
         WHERE p."cooperativeId" = chosen."cooperativeId" AND p."status" = 'LISTED' AND p."stock" > 0
         ORDER BY p."stock" DESC, p."slug" LIMIT 1
-      ) best`)} AS "cards"`,
-  );
-  return cardsFromJson(row!.cards);
-}
+      ) best`)})`;

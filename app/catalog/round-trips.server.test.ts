@@ -2,7 +2,7 @@
  * Each catalogue page is read in a fixed number of database round trips, however many images,
  * partners, places and goods it shows (docs/decisions/009-catalogue-queries.md): the product and
  * category pages in one statement, the region, county and cooperative pages in two (the place,
- * then its page of goods with their cards). Counted as the SQL statements sent, on the embedded
+ * then its page of goods with their cards), the home page in one. Counted as the SQL statements sent, on the embedded
  * engine (or TEST_DATABASE_URL's server).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,9 +18,10 @@ import {
 import type { Database } from "~/utils/db.server";
 import { countRoundTrips } from "~/utils/round-trips.server";
 import { getCategoryPage, getCooperativePage, getCountyPage, getProductPage, getRegionPage } from "./browse.server";
+import { getHomePage } from "./catalog.server";
 import { openTestDatabase } from "../../tests/support/database";
 
-const ROUND_TRIPS = { product: 1, category: 1, cooperative: 2, county: 2, region: 2 } as const;
+const ROUND_TRIPS = { product: 1, category: 1, cooperative: 2, county: 2, region: 2, home: 1 } as const;
 
 let opened: { database: Database; dispose(): Promise<void> };
 let counted: Database;
@@ -78,6 +79,7 @@ describe("catalogue pages", () => {
     cooperative: () => getCooperativePage(counted.prisma, slugs.cooperative, { pageSize: 4 }),
     county: () => getCountyPage(counted.prisma, slugs.county, { pageSize: 4 }),
     region: () => getRegionPage(counted.prisma, slugs.region, { pageSize: 4 }),
+    home: () => getHomePage(counted.prisma),
   };
 
   for (const [name, load] of Object.entries(pages)) {
