@@ -73,3 +73,30 @@ describe("the search's read model", () => {
     expect(await row(product.id)).toBeUndefined();
   });
 });
+
+describe("the search's index", () => {
+  it("is what finds a search's words, for one character and for several", async () => {
+    const { readRowsThrough } = await import("~/utils/read-rows.server");
+    const { database } = t;
+    const statements: { text: string; values: unknown[] }[] = [];
+    // Records the search's statement and answers it the ordinary way.
+    readRowsThrough(t.prisma, async (text, values) => {
+      statements.push({ text, values });
+      return (await database.sql.query(text, values)).rows;
+    });
+    for (const q of ["茶", "普洱熟茶"]) {
+      statements.length = 0;
+      await searchProducts(t.prisma, parseSearchParams(new URLSearchParams({ q })), { locale: "zh" });
+      const search = statements.find((s) => s.text.includes('"ProductSearch"'))!;
+      // Sequential scans priced out: a few test rows would otherwise be scanned whatever the index.
+      const plan = await t.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+        return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${search.text}`, ...search.values);
+      });
+      // The words are the index's condition, not a filter over every listed row it holds.
+      expect(plan.map((line) => line["QUERY PLAN"]).join("\n"), q).toMatch(
+        /Bitmap Index Scan on "ProductSearch_text_grams_idx"[^\n]*\n\s*Index Cond: \(search_text_grams\(text\) @>/,
+      );
+    }
+  });
+});

@@ -253,11 +253,12 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
   if (query.maxFen !== undefined) filtersOnProduct.push(Prisma.sql`p."priceFen" <= ${query.maxFen}`);
 
   // The words, on the search's read model "ProductSearch" (s): every bigram of a word (or its one
-  // character) is in the product's "grams", which the GIN index finds; then the word itself must
-  // be in "text", which holds the product's, its cooperative's, county's, region's and category's
-  // names, separated so that no word matches across two of them.
+  // character) is among the grams of the product's "text", which the GIN index on that expression
+  // finds (migration 20261206010000); then the word itself must be in "text", which holds the
+  // product's, its cooperative's, county's, region's and category's names, separated so that no
+  // word matches across two of them.
   const wordConditions = terms.flatMap((term) => [
-    Prisma.sql`s."grams" @> search_query_grams(lower(${termText(term)}))`,
+    Prisma.sql`search_text_grams(s."text") @> search_query_grams(lower(${termText(term)}))`,
     matches(Prisma.sql`s."text"`, term),
   ]);
 
@@ -358,8 +359,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         await readRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS "total" FROM (${matching}) m`, {
           plan: "auto",
         })
-      )[0]
-        ?.total ?? 0,
+      )[0]?.total ?? 0,
     );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
