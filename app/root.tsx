@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type MouseEvent, type ReactNode } from "react";
 import { htmlLang, localeFromUrl, localePath, switchLocaleHref, type Locale } from "~/utils/i18n";
-import { ensureLocale, hasLocale } from "~/utils/i18n-dictionaries";
+import { ALL_LANGUAGES, ensureLocale, hasLocale } from "~/utils/i18n-dictionaries";
 import { useLocale } from "~/utils/use-locale";
 import { useT, translate } from "~/i18n/areas/shared";
 import { CartLink } from "~/components/CartLink";
@@ -68,10 +68,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const switchLanguage = useSwitchLanguage(other, switchHref);
   useNavigationDictionary();
   // A full-screen page (the fair wall) draws everything itself: no header, footer or margins.
-  const screen = useMatches().some((match) => (match.handle as { screen?: boolean } | undefined)?.screen);
+  const handles = useMatches().map((match) => match.handle as { screen?: boolean; languages?: string } | undefined);
+  const screen = handles.some((handle) => handle?.screen);
+  // A page showing both languages hydrates with both dictionaries (utils/i18n-dictionaries.ts).
+  const languages = handles.some((handle) => handle?.languages === ALL_LANGUAGES) ? ALL_LANGUAGES : undefined;
   if (screen) {
     return (
-      <html lang={htmlLang(locale)}>
+      <html lang={htmlLang(locale)} data-languages={languages}>
         <head>
           <meta charSet="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -86,7 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <html lang={htmlLang(locale)}>
+    <html lang={htmlLang(locale)} data-languages={languages}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

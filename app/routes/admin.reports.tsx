@@ -1,5 +1,5 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
@@ -11,6 +11,7 @@ import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { useT, translate } from "~/i18n/areas/console";
+import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
 
 /**
  * /admin/reports: the organisers' attribution report. The view (dates, place, certified,
@@ -18,6 +19,11 @@ import { useT, translate } from "~/i18n/areas/console";
  * language and a 400, never a 500. An organiser's page: never kept by any cache (ADR 007).
  */
 const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export const handle = BILINGUAL_PAGE;
+/** Chinese and English on one page (its charts' captions): the browser needs both dictionaries. */
+export const clientLoader = (args: ClientLoaderFunctionArgs) =>
+  withEveryLanguage({ serverLoader: () => args.serverLoader<typeof loader>() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

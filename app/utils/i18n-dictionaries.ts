@@ -14,9 +14,24 @@ export type Pack = Record<string, Message>;
 /** A message pack: one loader per language (each its own chunk). */
 export type PackLoader = Record<Locale, () => Promise<{ default: Pack }>>;
 
-// The languages this page needs: on the server every one; in the browser the page's own, and any
-// the visitor has switched to since.
-const activeLocales = new Set<Locale>(typeof window === "undefined" ? LOCALES : [localeFromUrl(window.location)]);
+/**
+ * The `data-languages` value of `<html>` on a page that shows both languages at once (a chart's
+ * caption in Chinese and English, the fair wall): such a page must hydrate with both dictionaries,
+ * or its second language would render differently from the server's HTML (root.tsx sets it from
+ * the route's `handle`, `BILINGUAL_PAGE`).
+ */
+export const ALL_LANGUAGES = "all";
+
+/** Marks a route whose page shows every language at once (see ALL_LANGUAGES). */
+export const BILINGUAL_PAGE = { languages: ALL_LANGUAGES } as const;
+
+// The languages this page needs: on the server every one; in the browser the page's own (every one
+// on a bilingual page), and any the visitor has switched to since.
+const activeLocales = new Set<Locale>(
+  typeof window === "undefined" || document.documentElement.dataset.languages === ALL_LANGUAGES
+    ? LOCALES
+    : [localeFromUrl(window.location)],
+);
 const packs = new Map<PackLoader, Map<Locale, Promise<Pack>>>();
 const areas: { load: (locale: Locale) => Promise<void>; loaded: Set<Locale> }[] = [];
 
@@ -70,6 +85,16 @@ export function defineArea<K extends string>(areaPacks: PackLoader[]): { message
 export function ensureLocale(locale: Locale): Promise<void> {
   activeLocales.add(locale);
   return Promise.all(areas.map((area) => area.load(locale))).then(() => undefined);
+}
+
+/**
+ * A bilingual route's `clientLoader`: on a navigation in the browser, the other language's
+ * dictionary arrives with the page's data (on the first page load the server's HTML already said
+ * so, through `data-languages`).
+ */
+export async function withEveryLanguage<T>({ serverLoader }: { serverLoader: () => Promise<T> }): Promise<T> {
+  const [data] = await Promise.all([serverLoader(), ...LOCALES.map(ensureLocale)]);
+  return data;
 }
 
 /** Whether every area this page has used so far has its messages in `locale`. */

@@ -104,3 +104,40 @@ for (const [lang, path] of [
     await shot(page, `language-14-header-${lang}-390`);
   });
 }
+
+/** React must hydrate the server's HTML without a mismatch. */
+function collectHydrationErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|did not match|Minified React error #4(18|23|25)/i.test(message.text()))
+      errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
+test("a page in both languages at once hydrates with both dictionaries, loaded or navigated to", async ({ page }) => {
+  // The charts' captions and the fair wall show Chinese and English together. The browser loads
+  // only the page's language unless the page says otherwise (utils/i18n-dictionaries.ts): without
+  // that, the second language rendered differently from the server's HTML, React threw the page
+  // away and drew it again, and a tap in that moment was lost (CI, units.spec.ts, 2026-12-03).
+  const errors = collectHydrationErrors(page);
+  const regions = page.getByTestId("chart-regions").locator("figcaption");
+  await page.goto("/transparency");
+  await expect(regions).toHaveText("各对口地区 · Paired regions");
+  await page.goto("/en/transparency");
+  await expect(regions).toHaveText("Paired regions · 各对口地区");
+  // Navigated to in the browser, from a page that loaded only Chinese.
+  await page.goto("/");
+  await page.getByRole("link", { name: "查看帮扶公示" }).click();
+  await expect(page).toHaveURL(/\/transparency$/);
+  await expect(regions).toHaveText("各对口地区 · Paired regions");
+  await page.goto("/live");
+  await expect(page.locator("html")).toHaveAttribute("data-languages", "all");
+
+  await signIn(page, "organiser@fair.example", "fair-organiser-2026");
+  await page.goto("/admin/reports");
+  await expect(page.getByTestId("chart-mix").locator("figcaption")).toHaveText("销售构成 · How the sales divide");
+  await expect(page.getByTestId("chart-places").locator("figcaption")).toHaveText("净销售额分布 · Net sales by place");
+  expect(errors).toEqual([]);
+});
