@@ -190,15 +190,10 @@ export default function AdminOrder() {
             </p>
           )}
           <ErrorList field={fields.scope} {...f} />
+          {/* The part refund comes first: Enter in a field submits with the form's first submit
+              button (the browser's implicit submission, with or without JavaScript), and that
+              must never be "refund everything". tests/e2e/refund.spec.ts */}
           <div className="flex flex-wrap gap-2">
-            <button
-              type="submit"
-              name="scope"
-              value="all"
-              className="min-h-11 rounded bg-red-800 px-4 py-2 font-semibold text-white"
-            >
-              {t("console.refundAll")}
-            </button>
             <button
               type="submit"
               name="scope"
@@ -206,6 +201,14 @@ export default function AdminOrder() {
               className="min-h-11 rounded border border-red-800 px-4 py-2 font-semibold text-red-800"
             >
               {t("console.refundLines")}
+            </button>
+            <button
+              type="submit"
+              name="scope"
+              value="all"
+              className="min-h-11 rounded bg-red-800 px-4 py-2 font-semibold text-white"
+            >
+              {t("console.refundAll")}
             </button>
           </div>
         </Form>
