@@ -13,6 +13,7 @@ import {
   stockState,
   toProductCard,
   type CategoryWithCount,
+  type DescribedRow,
   type ProductCardSqlRow,
 } from "./catalog.server";
 import { readRows } from "~/utils/read-rows.server";
@@ -429,13 +430,7 @@ export async function getProductPage(prisma: PrismaClient, slug: string, { now =
 
 type PartnerJson = OrganisationRow & { weight: number };
 
-interface ProductPageRow {
-  id: string;
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string;
-  descriptionEn: string;
+interface ProductPageRow extends DescribedRow {
   unitZh: string;
   unitEn: string;
   priceFen: number;

@@ -173,14 +173,18 @@ export function toProductCard<
 /** A cooperative card's row, as `select: cooperativeCardSelect` returns it. */
 export type CooperativeCardRow = Prisma.CooperativeGetPayload<{ select: typeof cooperativeCardSelect }>;
 
-/** A category as `categoriesWithCounts` gives it. */
-export interface CategoryWithCount {
+/** The columns every described row of the catalogue has, as a plain statement reads them. */
+export interface DescribedRow {
   id: string;
   slug: string;
   nameZh: string;
   nameEn: string;
   descriptionZh: string;
   descriptionEn: string;
+}
+
+/** A category as `categoriesWithCounts` gives it. */
+export interface CategoryWithCount extends DescribedRow {
   productCount: number;
 }
 
@@ -350,13 +354,9 @@ export const REGION_CARD_COOPERATIVES = 8;
  * (countyId, nameZh) index, so a card reads a few index entries per county instead of joining and
  * sorting every cooperative (PGlite 11.1 -> 2.9 ms for the statement on the benchmark's fair).
  */
-interface RegionCardJson {
-  id: string;
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string;
-  descriptionEn: string;
+interface RegionCardJson extends DescribedRow {
+  /** Only for the JSON array's order. */
+  sortOrder: number;
   countyCount: number;
   cooperativeCount: number;
   cooperatives: { slug: string; nameZh: string; nameEn: string }[] | null;
@@ -383,19 +383,10 @@ const regionCardsJson = Prisma.sql`(
   ) card)`;
 
 const regionCardsFromJson = (rows: RegionCardJson[]) =>
-  rows.map(
-    ({ cooperatives, id, slug, nameZh, nameEn, descriptionZh, descriptionEn, countyCount, cooperativeCount }) => ({
-      id,
-      slug,
-      nameZh,
-      nameEn,
-      descriptionZh,
-      descriptionEn,
-      countyCount,
-      cooperativeCount,
-      cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
-    }),
-  );
+  rows.map(({ cooperatives, sortOrder: _sortOrder, ...region }) => ({
+    ...region,
+    cooperatives: (cooperatives ?? []).map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
+  }));
 
 /** What the generated product picture is drawn from. */
 export async function getProductArtSubject(prisma: PrismaClient, slug: string) {
