@@ -1,18 +1,17 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { LiveWall } from "~/components/live/LiveWall";
 import { useLiveSnapshot } from "~/components/live/use-live-snapshot";
 import { liveTickers } from "~/live/live-tickers.server";
 import { requireLocale } from "~/utils/http.server";
 import { translate } from "~/i18n/areas/storefront";
-import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
+import { BILINGUAL_PAGE, loadEveryLanguage } from "~/utils/i18n-dictionaries";
 
 /** The page is drawn full screen, without the site's header and footer (root.tsx reads this). */
 export const handle = { screen: true, ...BILINGUAL_PAGE };
 
-/** Chinese and English on one page (the wall's second language under each figure): the browser needs both dictionaries. */
-export const clientLoader = (args: ClientLoaderFunctionArgs) =>
-  withEveryLanguage({ serverLoader: () => args.serverLoader<typeof loader>() });
+/** Chinese and English on one page: the browser needs both dictionaries, on a navigation too. */
+export const clientLoader = loadEveryLanguage;
 
 /**
  * /live and /en/live: the fair wall (展会实况) for a venue screen. Public; the figures come from

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/reports/BarChart";
 import { percent } from "~/reports/percent";
 import { getTransparency, type TransparencyData } from "~/reports/transparency.server";
@@ -17,13 +17,12 @@ import { useT, translate, type StorefrontKey } from "~/i18n/areas/storefront";
 import { formatFen } from "~/utils/money";
 import { useLocale } from "~/utils/use-locale";
 import { notFoundMeta, pageMeta } from "~/utils/seo";
-import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
+import { BILINGUAL_PAGE, loadEveryLanguage } from "~/utils/i18n-dictionaries";
 
 /** /transparency and /en/transparency: what the fair brought to every region, county and cooperative. No sign-in. */
 export const handle = BILINGUAL_PAGE;
-/** Chinese and English on one page (its charts' captions): the browser needs both dictionaries. */
-export const clientLoader = (args: ClientLoaderFunctionArgs) =>
-  withEveryLanguage({ serverLoader: () => args.serverLoader<typeof loader>() });
+/** Chinese and English on one page: the browser needs both dictionaries, on a navigation too. */
+export const clientLoader = loadEveryLanguage;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params.lang);

@@ -1,5 +1,5 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { parseReportParams } from "~/reports/report-params";
 import { ReportFilterForm } from "~/components/reports/ReportFilterForm";
 import { ReportView } from "~/components/reports/ReportView";
@@ -11,7 +11,7 @@ import { requireOrganiser } from "~/accounts/auth.server";
 import { formatDateTime } from "~/utils/shanghai-time";
 import { db } from "~/utils/db.server";
 import { useT, translate } from "~/i18n/areas/console";
-import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
+import { BILINGUAL_PAGE, loadEveryLanguage } from "~/utils/i18n-dictionaries";
 
 /**
  * /admin/reports: the organisers' attribution report. The view (dates, place, certified,
@@ -21,9 +21,8 @@ import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
 export const handle = BILINGUAL_PAGE;
-/** Chinese and English on one page (its charts' captions): the browser needs both dictionaries. */
-export const clientLoader = (args: ClientLoaderFunctionArgs) =>
-  withEveryLanguage({ serverLoader: () => args.serverLoader<typeof loader>() });
+/** Chinese and English on one page: the browser needs both dictionaries, on a navigation too. */
+export const clientLoader = loadEveryLanguage;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

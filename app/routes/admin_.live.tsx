@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { LiveWall } from "~/components/live/LiveWall";
 import { OrganiserPanels } from "~/components/live/OrganiserPanels";
 import { useLiveSnapshot } from "~/components/live/use-live-snapshot";
@@ -8,13 +8,12 @@ import { liveTickers } from "~/live/live-tickers.server";
 import type { OrganiserSnapshot } from "~/live/types";
 import { localeFromUrl } from "~/utils/i18n";
 import { translate } from "~/i18n/areas/console";
-import { BILINGUAL_PAGE, withEveryLanguage } from "~/utils/i18n-dictionaries";
+import { BILINGUAL_PAGE, loadEveryLanguage } from "~/utils/i18n-dictionaries";
 
 export const handle = { screen: true, ...BILINGUAL_PAGE };
 
-/** Chinese and English on one page (the wall's second language under each figure): the browser needs both dictionaries. */
-export const clientLoader = (args: ClientLoaderFunctionArgs) =>
-  withEveryLanguage({ serverLoader: () => args.serverLoader<typeof loader>() });
+/** Chinese and English on one page: the browser needs both dictionaries, on a navigation too. */
+export const clientLoader = loadEveryLanguage;
 
 /** /admin/live: the fair wall with how checkout and payments are going, for organisers only. */
 export async function loader({ request }: LoaderFunctionArgs) {

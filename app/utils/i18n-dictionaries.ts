@@ -88,11 +88,11 @@ export function ensureLocale(locale: Locale): Promise<void> {
 }
 
 /**
- * A bilingual route's `clientLoader`: on a navigation in the browser, the other language's
- * dictionary arrives with the page's data (on the first page load the server's HTML already said
- * so, through `data-languages`).
+ * A bilingual route's `clientLoader` (`export const clientLoader = loadEveryLanguage`): on a
+ * navigation in the browser, the other language's dictionary arrives with the page's data (on the
+ * first page load the server's HTML already said so, through `data-languages`).
  */
-export async function withEveryLanguage<T>({ serverLoader }: { serverLoader: () => Promise<T> }): Promise<T> {
+export async function loadEveryLanguage({ serverLoader }: { serverLoader: () => Promise<unknown> }) {
   const [data] = await Promise.all([serverLoader(), ...LOCALES.map(ensureLocale)]);
   return data;
 }
