@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { collectHydrationErrors } from "./support/hydration";
 
 const PRODUCT = "yi-embroidery-shoulder-bag";
 
@@ -16,16 +17,6 @@ async function expectAlternates(page: Page, path: string, locale: "zh" | "en") {
   await expect(page.locator('link[rel="alternate"][hreflang="zh-CN"]')).toHaveAttribute("href", zh);
   await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", en);
   await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute("href", zh);
-}
-
-/** React must hydrate the server's HTML without a mismatch (dates and money are formatted on both sides). */
-function collectHydrationErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /hydrat|did not match/i.test(message.text())) errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
 }
 
 test("Chinese: home → region → county → cooperative → product", async ({ page }) => {

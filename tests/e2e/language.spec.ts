@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/accounts";
+import { collectHydrationErrors } from "./support/hydration";
 
 // Issue 13, item 9: the header's language button works on every page, console and portal too, and
 // there is one per page. Item 14: the search placeholder fits the phone header in both languages.
@@ -25,14 +27,6 @@ const PORTAL_PAGES = [
   "/portal/booth",
   "/portal/sales",
 ];
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 /** Follows the one language button to English and back; both land on a 200 page in that language. */
 async function switchesBothWays(page: Page, path: string) {
@@ -103,17 +97,6 @@ for (const [lang, path] of [
     expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
     await shot(page, `language-14-header-${lang}-390`);
   });
-}
-
-/** React must hydrate the server's HTML without a mismatch. */
-function collectHydrationErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /hydrat|did not match|Minified React error #4(18|23|25)/i.test(message.text()))
-      errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  return errors;
 }
 
 test("a page in both languages at once hydrates with both dictionaries, loaded or navigated to", async ({ page }) => {

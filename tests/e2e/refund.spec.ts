@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/accounts";
+import { checkoutAndPay } from "./support/cart";
 
 // An organiser refunds part of an order from its console page. Pressing Enter in a quantity field
 // submits the form with its first submit button (the browser's implicit submission, with or without
@@ -12,20 +14,12 @@ test("Enter in a refund quantity refunds that quantity, not the whole order", as
   await addToCart.getByLabel("数量").fill("2");
   await page.getByRole("button", { name: "加入购物车" }).click();
   await expect(page.getByText("已加入购物车")).toBeVisible();
-  await page.getByTestId("cart-link").click();
-  await page.getByRole("link", { name: "去结算" }).click();
-  await page.getByLabel("姓名", { exact: true }).fill("李退款");
-  await page.getByLabel("手机号码").fill("138 0000 5678");
-  await page.getByRole("button", { name: /提交订单并支付 ¥196\.00/ }).click();
-  await page.getByRole("button", { name: /确认支付/ }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("已支付");
+  await checkoutAndPay(page, { name: "李退款", phone: "138 0000 5678", total: "¥196.00" });
   const orderNumber = (await page.getByText("订单号").locator("span.font-mono").textContent())!.trim();
 
   const organiser = await (await browser.newContext()).newPage();
-  await organiser.goto("/login?redirectTo=%2Fadmin");
-  await organiser.getByLabel("电子邮箱").fill("organiser@fair.example");
-  await organiser.getByLabel("密码").fill("fair-organiser-2026");
-  await organiser.getByRole("button", { name: "登录", exact: true }).click();
+  await signIn(organiser, "organiser@fair.example", "fair-organiser-2026");
+  await organiser.goto("/admin");
   await organiser.getByRole("link", { name: orderNumber, exact: true }).click();
   const form = organiser.getByTestId("refund-form");
   await expect(form).toContainText("2/2 × ¥98.00");

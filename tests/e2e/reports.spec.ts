@@ -1,20 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { tapAddToCart } from "./support/cart";
+import { checkoutAndPay, tapAddToCart } from "./support/cart";
+import { collectHydrationErrors } from "./support/hydration";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-
-/** React must hydrate the server's HTML without a mismatch. */
-function collectHydrationErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /hydrat|did not match|Minified React error #4(18|23|25)/i.test(message.text()))
-      errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test("an organiser sees what the fair brought to Golog's counties, and through whom, in two clicks, and exports it", async ({
   page,
@@ -25,13 +15,7 @@ test("an organiser sees what the fair brought to Golog's counties, and through w
   await page.goto("/products/golog-air-dried-yak-jerky");
   await tapAddToCart(page);
   await expect(page.getByText("已加入购物车")).toBeVisible();
-  await page.getByTestId("cart-link").click();
-  await page.getByRole("link", { name: "去结算" }).click();
-  await page.getByLabel("姓名", { exact: true }).fill("王小明");
-  await page.getByLabel("手机号码").fill("138 0000 1234");
-  await page.getByRole("button", { name: /提交订单并支付 ¥98\.00/ }).click();
-  await page.getByRole("button", { name: /确认支付/ }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("已支付");
+  await checkoutAndPay(page, { name: "王小明", phone: "138 0000 1234", total: "¥98.00" });
 
   // The organiser signs in and lands on the report.
   const errors = collectHydrationErrors(page);
