@@ -24,7 +24,10 @@ const { logger } = observability;
 
 let config;
 try {
-  const { engine, applied, seeded, env } = await boot();
+  // The embedded database works in a thread of its own (app/utils/db-thread.server.ts).
+  const { engine, applied, seeded, env } = await boot({
+    databaseThread: new URL("./server/database-thread.mjs", import.meta.url),
+  });
   config = env;
   logger().info(
     { engine, applied: applied.length, seeded },

@@ -3,7 +3,7 @@ import { seedDemoFair } from "../prisma/seed-demo";
 import { seedDemoUnits } from "../prisma/seed-units";
 import { releaseExpiredReservations } from "~/payments/payments.server";
 import { sealClosedDays } from "~/ledger/seal.server";
-import { closeDatabase, database, DatabaseStartError, type Prisma } from "./utils/db.server";
+import { closeDatabase, database, DatabaseStartError, runDatabaseInThread, type Prisma } from "./utils/db.server";
 import { logger } from "./observability/logger.server";
 import { ConfigError, env, type Env } from "./utils/env.server";
 import { startEmbeddedVacuum, vacuumEmbedded } from "./utils/embedded-vacuum.server";
@@ -31,9 +31,23 @@ function startReservationSweeper(prisma: Prisma) {
   }, SWEEP_INTERVAL_MS).unref();
 }
 
-export async function boot(): Promise<{ engine: string; applied: string[]; seeded: boolean; env: Env }> {
+export interface BootOptions {
+  /**
+   * The module that runs the embedded database in a worker thread (server/database-thread.mjs):
+   * PGlite then works on another core than the server's requests (utils/db-thread.server.ts).
+   */
+  databaseThread?: string | URL;
+}
+
+export async function boot({ databaseThread }: BootOptions = {}): Promise<{
+  engine: string;
+  applied: string[];
+  seeded: boolean;
+  env: Env;
+}> {
   try {
     const config = env();
+    if (databaseThread) runDatabaseInThread(databaseThread);
     const db = await database();
     const migrations = await readMigrations();
     if (db.engine === "pglite") {

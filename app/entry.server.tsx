@@ -12,6 +12,7 @@ import { NonceContext } from "./utils/nonce";
 // The server (server.mjs) reaches these through the build's entry module, so start-up runs
 // inside the same bundle that serves requests: one database, opened once.
 export { boot, BootError, shutdown } from "./boot.server";
+export { serveDatabaseThread } from "./utils/db-thread.server";
 export * as observability from "./observability/server-api.server";
 
 /**

@@ -68,7 +68,12 @@ export function ownerAlive(owner: OwnerInfo): boolean {
   if (owner.pid === -1) return true; // being written right now
   if (owner.pid <= 0) return false; // half-written long ago
   // Our own pid: one of our locks, or a previous incarnation's whose pid we got again (containers).
-  if (owner.pid === process.pid) return heldHere.has(owner.token);
+  // A lock taken by another thread of this process (the server's database thread) is not in this
+  // thread's heldHere, but it has this process's start time: a previous incarnation's has not.
+  if (owner.pid === process.pid)
+    return (
+      heldHere.has(owner.token) || (owner.startTicks !== null && owner.startTicks === processStartTicks(process.pid))
+    );
   try {
     process.kill(owner.pid, 0);
   } catch (error) {

@@ -27,8 +27,10 @@ export interface Database {
   poolStats(): PoolStats;
   /** The pool, transaction limits and checkout slots this process was opened with. */
   capacity: DatabaseCapacity;
-  /** The PGlite instance, when this process holds it (not through a socket, not PostgreSQL). */
+  /** The PGlite instance, when this thread holds it (not through a socket, not PostgreSQL). */
   pglite?: PGlite;
+  /** The folder of the socket this thread serves its PGlite on (openPglite with `serve`). */
+  ownerSocketDir?: string;
   close(): Promise<void>;
 }
 
@@ -120,11 +122,7 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
     transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs },
     ...clientOptions(options),
   });
-  if (!options.logQueries)
-    readRowsThrough(
-      prisma,
-      preparingReader(pgliteSession(client), pg.escapeLiteral),
-    );
+  if (!options.logQueries) readRowsThrough(prisma, preparingReader(pgliteSession(client), pg.escapeLiteral));
   return {
     engine: "pglite",
     prisma,
@@ -134,6 +132,7 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
       query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query<T>(sql, params)).rows }),
     },
     pglite: client,
+    ownerSocketDir: socket?.dir,
     // One in-process connection, no pool: queries queue inside PGlite itself.
     poolStats: () => ({ size: 1, inUse: 0, waiting: 0 }),
     async close() {
@@ -145,19 +144,33 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
   };
 }
 
+export interface ThroughOwnerOptions {
+  /** Connections to the owner; it runs one at a time, the others queue their next statement there. */
+  poolSize?: number;
+  /**
+   * The server's own database, run by its database thread (db-thread.server.ts): the embedded
+   * capacity and transaction limits, and readRows' prepared statements. A script needs neither.
+   */
+  server?: boolean;
+}
+
 /**
  * The embedded database of a folder whose owner runs: reached through the owner's socket with
  * node-postgres, the same driver as a PostgreSQL server. PGlite is one session, so one
  * connection is all the owner lets work at a time; a second waits its turn there.
  */
-export async function openThroughOwner(socketDir: string, poolSize = 2): Promise<Database> {
+export async function openThroughOwner(
+  socketDir: string,
+  { poolSize = 2, server = false }: ThroughOwnerOptions = {},
+): Promise<Database> {
+  const capacity = { ...databaseCapacity("pglite"), poolSize };
   const pool = new pg.Pool({
     host: socketDir,
     port: SOCKET_PORT,
     user: "postgres",
     database: "postgres",
     max: poolSize,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: server ? capacity.connectionWaitMs : 5000,
   });
   pool.on("error", (error) => console.error(`database: connection to the running server lost (${error.message})`));
   try {
@@ -168,8 +181,14 @@ export async function openThroughOwner(socketDir: string, poolSize = 2): Promise
       `The server holding the embedded database does not answer on its socket in ${socketDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): wait for it to finish starting, or stop it and run this again.`,
     );
   }
-  const capacity = { ...databaseCapacity("pglite"), poolSize };
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    ...(server
+      ? { transactionOptions: { maxWait: capacity.transactionMaxWaitMs, timeout: capacity.transactionTimeoutMs } }
+      : {}),
+  });
+  // Every connection reaches the owner's one session: a statement is prepared once for all of them.
+  if (server) readRowsThrough(prisma, preparingReader(pooledSession(pool, { oneSession: true }), pg.escapeLiteral));
   return {
     engine: "pglite",
     prisma,
@@ -237,11 +256,7 @@ export async function openPostgres(url: string, poolSize?: number, options: Open
     ...clientOptions(options),
   });
   // Each statement prepared once per connection, so the server plans it once (read-rows.server.ts).
-  if (!options.logQueries)
-    readRowsThrough(
-      prisma,
-      preparingReader(pooledSession(pool), pg.escapeLiteral),
-    );
+  if (!options.logQueries) readRowsThrough(prisma, preparingReader(pooledSession(pool), pg.escapeLiteral));
   return {
     engine: "postgresql",
     prisma,
@@ -267,13 +282,29 @@ const holder = globalThis as typeof globalThis & {
   __fairDatabase?: Promise<Database>;
   /** The same database once open, for readers that cannot wait (metrics). */
   __fairDatabaseOpen?: Database;
+  /** The module that runs the embedded database's thread, when the server asked for one. */
+  __fairDatabaseThread?: string | URL;
 };
+
+/**
+ * Has the embedded database run in a worker thread started from `entry` (db-thread.server.ts)
+ * instead of this thread. The production server asks for it; the dev server and tests keep
+ * PGlite in their own thread. Call before the database is first opened.
+ */
+export function runDatabaseInThread(entry: string | URL): void {
+  holder.__fairDatabaseThread = entry;
+}
 
 /** The process's database, opened lazily once (the SSR build forbids top-level await). */
 export function database(): Promise<Database> {
   if (!holder.__fairDatabase) {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-    const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(PGLITE_DATA_DIR, { serve: true });
+    const thread = holder.__fairDatabaseThread;
+    const opening = DATABASE_URL
+      ? openPostgres(DATABASE_URL)
+      : thread
+        ? import("./db-thread.server").then((m) => m.openPgliteInThread(PGLITE_DATA_DIR, thread, processRole()))
+        : openPglite(PGLITE_DATA_DIR, { serve: true });
     holder.__fairDatabase = opening;
     opening.then((open) => (holder.__fairDatabaseOpen = open)).catch(() => undefined);
     // A failed open must not be cached forever: the next request tries again.

@@ -46,6 +46,9 @@ export async function readRows<T>(
   return prisma.$queryRaw<T[]>(query);
 }
 
+/** PostgreSQL's SQLSTATE for PREPARE of a name the session has already. */
+const DUPLICATE_PREPARED_STATEMENT = "42P05";
+
 /** How many distinct statements a session keeps prepared (the storefront has a few dozen). */
 const MAX_PREPARED = 256;
 
@@ -107,10 +110,15 @@ export function preparingReader(
         try {
           await session.query(`PREPARE ${name} AS ${text}`);
         } catch (error) {
-          // Not preparable (the same in every session): always the ordinary way from now on.
-          if ((error as { code?: string }).code === undefined) throw error;
-          names.set(text, null);
-          return (await session.query(text, values)).rows;
+          const code = (error as { code?: string }).code;
+          if (code === undefined) throw error;
+          // Prepared already by another connection into the same session (the embedded
+          // database's thread serves every connection from its one session).
+          if (code !== DUPLICATE_PREPARED_STATEMENT) {
+            // Not preparable (the same in every session): always the ordinary way from now on.
+            names.set(text, null);
+            return (await session.query(text, values)).rows;
+          }
         }
         session.prepared.add(name);
       }
@@ -133,10 +141,13 @@ export function pgliteSession(client: PGlite) {
 
 /**
  * A pooled connection for each statement, for `preparingReader`, with the names that connection
- * has prepared (a connection the pool replaces starts with none).
+ * has prepared (a connection the pool replaces starts with none). `oneSession`: every connection
+ * reaches the same database session (the embedded database's thread, db-thread.server.ts), so a
+ * name prepared through one is prepared for all, and stays when the pool replaces a connection.
  */
-export function pooledSession(pool: pg.Pool) {
+export function pooledSession(pool: pg.Pool, { oneSession = false }: { oneSession?: boolean } = {}) {
   const sessions = new WeakMap<pg.PoolClient, ReaderSession>();
+  const shared = new Set<string>();
   const sessionOf = (client: pg.PoolClient): ReaderSession => {
     let session = sessions.get(client);
     if (!session) {
@@ -146,7 +157,7 @@ export function pooledSession(pool: pg.Pool) {
           const results = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
           return Array.isArray(results) ? results : [results];
         },
-        prepared: new Set(),
+        prepared: oneSession ? shared : new Set(),
       };
       sessions.set(client, session);
     }
