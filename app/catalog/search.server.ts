@@ -17,6 +17,11 @@ export type { SearchFacets };
  * parameter: % and _ (and regex characters) match themselves.
  */
 
+/** Pages of a word's ranking kept for the next search of it (24 goods each). */
+const KEPT_PAGES = 10;
+/** Rankings kept at most; past that the oldest go first. */
+const KEPT_RANKINGS = 500;
+
 /** Search words used at most; a 100-character query has no business being more. */
 const MAX_TERMS = 10;
 /** Apostrophes are dropped on both sides, so "puer" and "pu’er" find "Pu'er". */
@@ -332,27 +337,86 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
         : Prisma.sql`SELECT s."productId" AS "id", ${keyColumns} FROM "ProductSearch" s
             WHERE ${Prisma.join([Prisma.sql`s."listed"`, ...wordConditions], " AND ")}`;
 
-  // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
-  // cards, as one JSON array in the page's order.
-  const run = (page: number) =>
-    readRows<{ total: number | null; cards: ProductCardSqlRow[] | null; facetsVersion: string } & FacetColumns>(
-      prisma,
-      Prisma.sql`
-    WITH "page" AS (
-      SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
-      ORDER BY ${keyOrder("m.")} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    )
-    SELECT
-      (SELECT max(s."total") FROM "page" s)::int AS "total",
-      ${cardsJson(Prisma.sql`SELECT s."id", row_number() OVER (ORDER BY ${keyOrder("s.")}) AS "n" FROM "page" s`)} AS "cards"
+  type PageRow = { total: number | null; cards: ProductCardSqlRow[] | null; facetsVersion: string } & FacetColumns;
+  // What every search statement returns beside its page: the cards of `pageRows` (id, n) in
+  // order, and the facets' version (with the facets, when this process lacks them at it).
+  const pageColumns = (pageRows: Prisma.Sql) => Prisma.sql`
+      ${cardsJson(pageRows)} AS "cards"
       , "v"."version"::text AS "facetsVersion",
       ${facetColumns(locale, nothingAsked, known && !nothingAsked ? Prisma.sql`"v"."version" = ${known.version}::bigint` : undefined)}
     FROM "SearchFacetsVersion" "v"
-    WHERE "v"."id" = 1`,
+    WHERE "v"."id" = 1`;
+
+  // A word's ranking is kept (migration 20261207010000_search_results) for the relevance order
+  // with no filter on the product's own columns: it depends on "ProductSearch" alone, whose every
+  // change moves "SearchResultsVersion". Only its first pages: a visitor rarely goes further.
+  const rankingKey =
+    terms.length > 0 && query.sort === "relevance" && !onProduct
+      ? `${locale} ${pageSize} ${terms.join(" ")}`
+      : undefined;
+  const keptPage = (page: number) => rankingKey !== undefined && page <= KEPT_PAGES;
+
+  // The page of a kept ranking, at the current version; no rows ("kept" false) when there is none.
+  const fromKept = (page: number) =>
+    readRows<PageRow & { kept: boolean }>(
+      prisma,
+      Prisma.sql`
+    WITH "kept" AS (
+      SELECT r."ids", r."total" FROM "SearchResults" r
+      JOIN "SearchResultsVersion" rv ON rv."id" = 1 AND rv."version" = r."version"
+      WHERE r."key" = ${rankingKey}
+    ), "page" AS (
+      SELECT x."id", x."n" FROM "kept" k, unnest(k."ids"[${(page - 1) * pageSize + 1}:${page * pageSize}]) WITH ORDINALITY AS x("id", "n")
+    )
+    SELECT EXISTS (SELECT 1 FROM "kept") AS "kept", (SELECT k."total" FROM "kept" k) AS "total",
+    ${pageColumns(Prisma.sql`SELECT s."id", s."n" FROM "page" s`)}`,
+    );
+
+  // The page's products and the total in one scan (count(*) OVER () before LIMIT); then their
+  // cards, as one JSON array in the page's order. With a ranking key, the same statement keeps
+  // the ranking's first pages for the next search of these words, and drops the rankings of
+  // older versions (and the oldest beyond KEPT_RANKINGS).
+  const run = (page: number) => {
+    const keep = keptPage(page);
+    const ranked = Prisma.sql`SELECT m.*, count(*) OVER () AS "total" FROM (${matching}) m
+      ORDER BY ${keyOrder("m.")} LIMIT ${keep ? KEPT_PAGES * pageSize : pageSize} OFFSET ${keep ? 0 : (page - 1) * pageSize}`;
+    const keeping = keep
+      ? Prisma.sql`, "stored" AS (
+      INSERT INTO "SearchResults" ("key", "version", "ids", "total")
+      SELECT ${rankingKey}, rv."version", ARRAY(SELECT r."id" FROM "ranked" r ORDER BY ${keyOrder("r.")}),
+        coalesce((SELECT max(r."total") FROM "ranked" r), 0)
+      FROM "SearchResultsVersion" rv
+      WHERE rv."id" = 1
+      ON CONFLICT ("key") DO UPDATE SET "version" = EXCLUDED."version", "ids" = EXCLUDED."ids",
+        "total" = EXCLUDED."total", "storedAt" = EXCLUDED."storedAt"
+    ), "dropped" AS (
+      DELETE FROM "SearchResults" r USING "SearchResultsVersion" rv
+      WHERE rv."id" = 1 AND r."key" <> ${rankingKey} AND (r."version" <> rv."version"
+        OR r."key" IN (SELECT o."key" FROM "SearchResults" o ORDER BY o."storedAt" DESC OFFSET ${KEPT_RANKINGS - 1}))
+    )`
+      : Prisma.empty;
+    return readRows<PageRow>(
+      prisma,
+      Prisma.sql`
+    WITH "ranked" AS (${ranked})${keeping}, "page" AS (
+      SELECT r.* FROM "ranked" r ORDER BY ${keyOrder("r.")} LIMIT ${pageSize} OFFSET ${keep ? (page - 1) * pageSize : 0}
+    )
+    SELECT
+      (SELECT max(s."total") FROM "page" s)::int AS "total",
+      ${pageColumns(Prisma.sql`SELECT s."id", row_number() OVER (ORDER BY ${keyOrder("s.")}) AS "n" FROM "page" s`)}`,
       // How many goods the words match decides the best plan (a word in 1,600 names or in 3):
       // PostgreSQL plans for the values (docs/benchmarks.md, sixth round).
       { plan: "auto" },
     );
+  };
+  /** The page from the kept ranking when there is one at the current version, else ranked now. */
+  const read = async (page: number): Promise<PageRow[]> => {
+    if (keptPage(page)) {
+      const [kept] = await fromKept(page);
+      if (kept?.kept) return [kept];
+    }
+    return run(page);
+  };
   const countAll = async () =>
     Number(
       (
@@ -363,7 +427,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     );
 
   let page = Number.isSafeInteger(query.page) && query.page >= 1 ? query.page : 1;
-  let [row] = await run(page);
+  let [row] = await read(page);
   let facets: SearchFacets;
   if (row!.facetsVersion === known?.version && !nothingAsked) facets = known.facets;
   else {
@@ -379,7 +443,7 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
     page = pageCount;
     // With nothing found, "no results" says it all; a page note would be noise.
     if (total > 0) {
-      [row] = await run(page);
+      [row] = await read(page);
       if (!notes.includes("pageClamped")) notes.push("pageClamped");
     }
   }
