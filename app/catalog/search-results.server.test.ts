@@ -102,4 +102,39 @@ describe("a word's kept ranking", () => {
     await search({ q: "蜡染" });
     expect((await kept()).map((r) => r.key)).toEqual([`zh ${PAGE_SIZE} 蜡染`]);
   });
+
+  // Two sessions at once: only a PostgreSQL server has them (PGlite runs one transaction at a time).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "lets two checkouts that each sell out a product and then want the other's row both commit",
+    async () => {
+      const [x, y, z] = await Promise.all(
+        ["dl-x", "dl-y", "dl-z"].map((slug) =>
+          upsertProduct(t.prisma, { slug, nameZh: `死锁${slug}`, status: "LISTED", stock: 1 }),
+        ),
+      );
+      await t.prisma.product.update({ where: { id: y!.id }, data: { stock: 5 } });
+      const before = await version();
+      let soldX!: () => void;
+      let heldY!: () => void;
+      const xSold = new Promise<void>((resolve) => (soldX = resolve));
+      const yHeld = new Promise<void>((resolve) => (heldY = resolve));
+      // One sells out X, then wants Y; the other holds Y, then sells out Z. Had selling out taken
+      // the version's row at once, each would wait for the other (a deadlock, one checkout failed).
+      const first = t.prisma.$transaction(async (tx) => {
+        await tx.product.update({ where: { id: x!.id }, data: { stock: 0 } });
+        soldX();
+        await yHeld;
+        await tx.product.update({ where: { id: y!.id }, data: { stock: { decrement: 1 } } });
+      });
+      const second = t.prisma.$transaction(async (tx) => {
+        await xSold;
+        await tx.product.update({ where: { id: y!.id }, data: { stock: { decrement: 1 } } });
+        heldY();
+        await tx.product.update({ where: { id: z!.id }, data: { stock: 0 } });
+      });
+      await expect(Promise.all([first, second])).resolves.toBeDefined();
+      expect((await t.prisma.product.findUniqueOrThrow({ where: { id: y!.id } })).stock).toBe(3);
+      expect(await version()).toBe(before + 2);
+    },
+  );
 });

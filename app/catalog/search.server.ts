@@ -390,9 +390,13 @@ export async function searchProducts(prisma: PrismaClient, query: SearchQuery, o
       ON CONFLICT ("key") DO UPDATE SET "version" = EXCLUDED."version", "ids" = EXCLUDED."ids",
         "total" = EXCLUDED."total", "storedAt" = EXCLUDED."storedAt"
     ), "dropped" AS (
-      DELETE FROM "SearchResults" r USING "SearchResultsVersion" rv
-      WHERE rv."id" = 1 AND r."key" <> ${rankingKey} AND (r."version" <> rv."version"
-        OR r."key" IN (SELECT o."key" FROM "SearchResults" o ORDER BY o."storedAt" DESC OFFSET ${KEPT_RANKINGS - 1}))
+      DELETE FROM "SearchResults" d WHERE d."key" IN (
+        SELECT r."key" FROM "SearchResults" r, "SearchResultsVersion" rv
+        WHERE rv."id" = 1 AND r."key" <> ${rankingKey} AND (r."version" <> rv."version"
+          OR r."key" IN (SELECT o."key" FROM "SearchResults" o ORDER BY o."storedAt" DESC OFFSET ${KEPT_RANKINGS - 1}))
+        -- A ranking another search is keeping or dropping right now is left to it: two searches
+        -- of different words never wait for each other.
+        FOR UPDATE OF r SKIP LOCKED)
     )`
       : Prisma.empty;
     return readRows<PageRow>(

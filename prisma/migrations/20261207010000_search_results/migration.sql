@@ -7,9 +7,10 @@
 -- listed, withdrawn, moved, or sells out or comes back: what "ProductSearch" holds. A fair's
 -- visitors search the same few words all day.
 --
--- "SearchResultsVersion" counts changes to "ProductSearch": every row written that differs, in the
--- writer's own transaction, so a ranking stored with version n is exactly what ranking again would
--- give while the version is still n. "SearchResults" keeps, per language and words, the first
+-- "SearchResultsVersion" counts changes to "ProductSearch": every transaction that writes a row
+-- that differs moves it, committing with the change, so a ranking stored with version n is
+-- exactly what ranking again would give while the version is still n. "SearchResults" keeps, per
+-- language, page size and words, the first
 -- pages of the ranking (ids in order) and the total, with the version it was made at; a search
 -- uses it only at the current version. Several servers share both tables.
 --
@@ -26,35 +27,33 @@ CREATE TABLE "SearchResultsVersion" (
 
 INSERT INTO "SearchResultsVersion" ("id", "version") VALUES (1, 1);
 
+-- Moved at the end of the writer's transaction (deferred constraint triggers), once per
+-- transaction. Why deferred: a checkout that sells out a product would otherwise hold this one
+-- row's lock from that update to its commit, and two checkouts each selling out one product and
+-- then wanting a row the other holds would wait for each other in a cycle. At commit the
+-- transaction takes no other lock after it, so whoever holds it is about to let it go.
 CREATE FUNCTION "search_results_changed"() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-  UPDATE "SearchResultsVersion" SET "version" = "version" + 1 WHERE "id" = 1;
-  RETURN NULL;
-END
-$$;
-
--- Per statement, not per row: a region renamed rewrites ~1,400 rows and moves the version once.
-CREATE TRIGGER "ProductSearch_results_insert" AFTER INSERT ON "ProductSearch"
-  FOR EACH STATEMENT EXECUTE FUNCTION "search_results_changed"();
-CREATE TRIGGER "ProductSearch_results_delete" AFTER DELETE OR TRUNCATE ON "ProductSearch"
-  FOR EACH STATEMENT EXECUTE FUNCTION "search_results_changed"();
--- An update that changes nothing (a refresh writing the same names) keeps the rankings.
-CREATE FUNCTION "search_results_updated"() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n."productId" = o."productId" WHERE o IS DISTINCT FROM n)
-     OR (SELECT count(*) FROM old_rows) <> (SELECT count(*) FROM new_rows) THEN
+  IF current_setting('fair.search_results_moved', true) IS DISTINCT FROM 'yes' THEN
     UPDATE "SearchResultsVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+    PERFORM set_config('fair.search_results_moved', 'yes', true);
   END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER "ProductSearch_results_update" AFTER UPDATE ON "ProductSearch"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "search_results_updated"();
+
+CREATE CONSTRAINT TRIGGER "ProductSearch_results_changed" AFTER INSERT OR DELETE ON "ProductSearch"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION "search_results_changed"();
+-- An update that changes nothing (a refresh writing the same names) keeps the rankings.
+CREATE CONSTRAINT TRIGGER "ProductSearch_results_updated" AFTER UPDATE ON "ProductSearch"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION "search_results_changed"();
+-- TRUNCATE fires no row triggers: it moves the version at once.
+CREATE TRIGGER "ProductSearch_results_truncated" AFTER TRUNCATE ON "ProductSearch"
+  FOR EACH STATEMENT EXECUTE FUNCTION "search_results_changed"();
 
 CREATE UNLOGGED TABLE "SearchResults" (
     -- The language and the search's words ("zh 茶"): the ranking depends on nothing else.
