@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { parentPort, Worker, workerData } from "node:worker_threads";
+import { logger } from "~/observability/logger.server";
 import { DatabaseStartError, openPglite, openThroughOwner, type Database } from "./db.server";
 
 /**
@@ -70,9 +71,11 @@ export async function openPgliteInThread(dataDir: string, entry: string | URL, r
     await worker.terminate();
     throw error;
   });
+  worker.on("error", (error) => logger().error({ err: error }, "database: the embedded database's thread failed"));
   worker.on("exit", (code) => {
     if (closing) return;
-    console.error(`database: the embedded database's thread stopped (exit ${code}); stopping the server`);
+    logger().fatal(`database: the embedded database's thread stopped (exit ${code}); stopping the server`);
+    logger().flush?.();
     process.exit(1);
   });
   let db: Database;
