@@ -1,7 +1,7 @@
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteSession, pooledSession, preparingReader, type ReaderSession } from "./read-rows.server";
+import { pgliteSession, pooledSession, preparedName, preparingReader, type ReaderSession } from "./read-rows.server";
 
 let client: PGlite;
 const sent: string[] = [];
@@ -45,7 +45,7 @@ describe("preparingReader on PGlite", () => {
     expect(await read(text, ["tea", 1], "generic")).toEqual([{ id: 1, slug: "tea" }]);
     expect(await read(text, ["rice", 0], "generic")).toEqual([{ id: 3, slug: "rice" }]);
     expect(sent.filter((s) => s.startsWith("PREPARE"))).toHaveLength(1);
-    expect(sent.filter((s) => s.includes("EXECUTE fair_read_1('"))).toHaveLength(2);
+    expect(sent.filter((s) => s.includes(`EXECUTE ${preparedName(text)}('`))).toHaveLength(2);
   });
 
   it("quotes strings so that they stay values", async () => {
@@ -87,6 +87,24 @@ describe("preparingReader on PGlite", () => {
     expect((await client.query(`SHOW plan_cache_mode`)).rows).toEqual([{ plan_cache_mode: "auto" }]);
   });
 
+  it("shares a session with another reader: one text one statement, two texts two", async () => {
+    await client.exec("DEALLOCATE ALL");
+    // Two readers with their own bookkeeping on the one session, as the server's connections to
+    // the embedded database's thread are.
+    const first = preparingReader(pgliteSession(client), pg.escapeLiteral);
+    const second = preparingReader(pgliteSession(client), pg.escapeLiteral);
+    const stock = `SELECT stock FROM goods WHERE slug = $1`;
+    const id = `SELECT id FROM goods WHERE stock = $1`;
+    expect(await first(stock, ["tea"], "generic")).toEqual([{ stock: 5 }]);
+    // The second reader's first statement is another text: it must not run the first's.
+    expect(await second(id, [3], "generic")).toEqual([{ id: 2 }]);
+    // The same text: the second finds it prepared under the same name and executes it.
+    expect(await second(stock, ["rice"], "generic")).toEqual([{ stock: 0 }]);
+    expect(await first(id, [0], "generic")).toEqual([{ id: 3 }]);
+    expect(await plans(stock)).toEqual({ generic: 2, custom: 0 });
+    expect(await plans(id)).toEqual({ generic: 2, custom: 0 });
+  });
+
   it("keeps the session's setting when a statement fails", async () => {
     const read = await reader();
     await expect(read(`SELECT 10 / $1::int AS n`, [0], "generic")).rejects.toThrow(/division by zero/);
@@ -116,7 +134,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("preparingReader on a node-postg
         try {
           const { rows } = await connection.query(
             `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1`,
-            [`PREPARE fair_read_1 AS ${text}`],
+            [`PREPARE ${preparedName(text)} AS ${text}`],
           );
           return rows[0];
         } finally {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -48,6 +49,16 @@ export async function readRows<T>(
 
 /** PostgreSQL's SQLSTATE for PREPARE of a name the session has already. */
 const DUPLICATE_PREPARED_STATEMENT = "42P05";
+
+/**
+ * A statement's name in a session: from its text, so two readers sharing a session (the embedded
+ * database's thread serves every connection from its one session; tests open several readers on
+ * one pool) give one text one name and two texts two names. A PREPARE that finds the name taken
+ * then means the same statement, prepared by the other reader.
+ */
+export function preparedName(text: string): string {
+  return `fair_read_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+}
 
 /** How many distinct statements a session keeps prepared (the storefront has a few dozen). */
 const MAX_PREPARED = 256;
@@ -104,7 +115,7 @@ export function preparingReader(
     withSession(async (session) => {
       const literals = values.map(literal);
       let name = names.get(text);
-      if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `fair_read_${names.size + 1}`));
+      if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = preparedName(text)));
       if (!name || literals.includes(undefined)) return (await session.query(text, values)).rows;
       if (!session.prepared.has(name)) {
         try {
@@ -112,8 +123,9 @@ export function preparingReader(
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (code === undefined) throw error;
-          // Prepared already by another connection into the same session (the embedded
-          // database's thread serves every connection from its one session).
+          // Prepared already into the same session, by another connection (the embedded
+          // database's thread serves them all from its one session) or another reader: the
+          // name is the text's (preparedName), so it is this statement.
           if (code !== DUPLICATE_PREPARED_STATEMENT) {
             // Not preparable (the same in every session): always the ordinary way from now on.
             names.set(text, null);
