@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../tests/support/database";
+import { commitOneTransactionRollBackAnother, openTestDatabase } from "../../tests/support/database";
 import { LOCK_FILE } from "./db-owner.server";
 import { requestBackup, serveOwnerSocket, SOCKET_PORT, type OwnerSocket } from "./db-socket.server";
 import { openThroughOwner, type Database } from "./db.server";
@@ -42,17 +42,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("the owner's socket", { timeout: 
     const remote = await openThroughOwner(socket.dir);
     try {
       expect(await remote.prisma.pairedRegion.count()).toBe(await server.prisma.pairedRegion.count());
-      await remote.prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`INSERT INTO socket_probe VALUES (1)`;
-        await tx.$executeRaw`INSERT INTO socket_probe VALUES (2)`;
-      });
-      const failed = await remote.prisma
-        .$transaction(async (tx) => {
-          await tx.$executeRaw`INSERT INTO socket_probe VALUES (3)`;
-          throw new Error("changed my mind");
-        })
-        .catch((e: Error) => e.message);
-      expect(failed).toBe("changed my mind");
+      expect(await commitOneTransactionRollBackAnother(remote.prisma, "socket_probe")).toBe("changed my mind");
       // The server, in its own process, sees what the script committed and nothing it rolled back.
       expect(await values()).toEqual([1, 2]);
     } finally {

@@ -8,6 +8,7 @@ import { LOCK_FILE } from "./db-owner.server";
 import { openPgliteInThread } from "./db-thread.server";
 import { DatabaseStartError, openPglite, type Database } from "./db.server";
 import { readRows } from "./read-rows.server";
+import { commitOneTransactionRollBackAnother } from "../../tests/support/database";
 
 // The worker runs the TypeScript sources through tsx, as the scripts do.
 const ENTRY = new URL("../../tests/support/database-thread.mjs", import.meta.url);
@@ -40,17 +41,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("the embedded database in its own
 
   it("runs Prisma's reads, writes and interactive transactions, committed and rolled back", async () => {
     expect(await db.prisma.pairedRegion.count()).toBe(0);
-    await db.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO thread_probe VALUES (1)`;
-      await tx.$executeRaw`INSERT INTO thread_probe VALUES (2)`;
-    });
-    const failed = await db.prisma
-      .$transaction(async (tx) => {
-        await tx.$executeRaw`INSERT INTO thread_probe VALUES (3)`;
-        throw new Error("changed my mind");
-      })
-      .catch((e: Error) => e.message);
-    expect(failed).toBe("changed my mind");
+    expect(await commitOneTransactionRollBackAnother(db.prisma, "thread_probe")).toBe("changed my mind");
     const rows = await db.sql.query<{ n: number }>(`SELECT n FROM thread_probe ORDER BY n`);
     expect(rows.rows.map((r) => r.n)).toEqual([1, 2]);
   });

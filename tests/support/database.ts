@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { openPglite, openPostgres, installDatabase, type Database, type OpenOptions } from "~/utils/db.server";
 import { applyMigrations } from "~/utils/migrations.server";
 
@@ -75,4 +75,24 @@ export function withTestDatabase(): TestDatabase {
       return opened.database;
     },
   };
+}
+
+/**
+ * Through `prisma`, commits one interactive transaction (writing 1 and 2 into `table`, a table of
+ * one int column) and rolls back another (writing 3, then throwing): what a client that reaches
+ * the embedded database over its owner's socket must get right. Returns the rolled-back one's
+ * error message; the caller checks what `table` holds.
+ */
+export async function commitOneTransactionRollBackAnother(prisma: PrismaClient, table: string): Promise<string> {
+  const into = Prisma.raw(`"${table}"`);
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO ${into} VALUES (1)`;
+    await tx.$executeRaw`INSERT INTO ${into} VALUES (2)`;
+  });
+  return prisma
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${into} VALUES (3)`;
+      throw new Error("changed my mind");
+    })
+    .catch((e: Error) => e.message);
 }
