@@ -16,6 +16,7 @@ import {
 import { markAppRequest, observeRequests } from "./server/observe-requests.mjs";
 import { answerClusterMetrics, metricsOnAppPort, startMetricsServer } from "./server/metrics-endpoint.mjs";
 import { gracefulShutdown } from "./server/drain.mjs";
+import { acceptMany } from "./server/accept-many.mjs";
 import { matcher } from "./server/route-ids.mjs";
 
 const build = await import("./build/server/index.js");
@@ -102,8 +103,10 @@ else if (config.METRICS_PORT)
     logger: logger(),
   });
 
-const server = app.listen(config.PORT, config.HOST, () => {
+const server = app.listen(config.PORT, config.HOST, async () => {
+  // A rush of new connections is accepted in a turn or two, not one per turn (server/accept-many.mjs).
+  const listeners = await acceptMany(server, { listeners: config.ACCEPT_LISTENERS, logger: logger() });
   observability.markReady();
-  logger().info({ port: config.PORT }, `fair storefront on http://localhost:${config.PORT}`);
+  logger().info({ port: config.PORT, listeners }, `fair storefront on http://localhost:${config.PORT}`);
 });
 shutdown.attach(server);

@@ -117,6 +117,11 @@ const EnvSchema = z.object({
   METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** /metrics on the public port too, for `Authorization: Bearer <token>` only (404 otherwise). */
   METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /**
+   * How many descriptors of the listening socket accept connections (server/accept-many.mjs):
+   * Node 20 accepts one connection per descriptor per event-loop turn. 1 turns the copies off.
+   */
+  ACCEPT_LISTENERS: z.coerce.number().int().min(1).max(256).default(64),
   /** How long a stopping server waits for requests in flight before it exits anyway. */
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often the fair wall (/live) reads the report rollups, shared by every open screen. */
