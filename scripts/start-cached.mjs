@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build.mjs";
+import { SERVER_NODE_FLAGS } from "../server/node-flags.mjs";
 
 const VARNISHD = process.env.VARNISHD ?? "varnishd";
 const probe = spawnSync(VARNISHD, ["-V"], { encoding: "utf8" });
@@ -68,7 +69,7 @@ function start(name, file, args, env) {
   return child;
 }
 
-start("app", process.execPath, [new URL("./start.mjs", import.meta.url).pathname], {
+start("app", process.execPath, [...SERVER_NODE_FLAGS, new URL("./start.mjs", import.meta.url).pathname], {
   ...process.env,
   PORT: String(appPort),
   HOST: "127.0.0.1",

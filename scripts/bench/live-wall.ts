@@ -15,6 +15,7 @@ import { seedDemoFair } from "../../prisma/seed-demo";
 import { openPostgres } from "../../app/utils/db.server";
 import { applyMigrations } from "../../app/utils/migrations.server";
 import { ADMIN_URL } from "./databases";
+import { serverNodeFlags } from "./processes";
 
 // Overridable so two runs on one machine (several worktrees) do not drop each other's database.
 const DB = process.env.BENCH_LIVE_DB ?? "fair_bench_live";
@@ -141,7 +142,7 @@ export async function liveWallBench(log: (message: string) => void = console.log
     const product = await db.prisma.product.findFirstOrThrow({ where: { status: "LISTED", stock: { gte: 100 } } });
     await db.prisma.product.update({ where: { id: product.id }, data: { stock: 100_000 } });
 
-    server = spawn(process.execPath, ["server.mjs"], {
+    server = spawn(process.execPath, [...(await serverNodeFlags(process.cwd())), "server.mjs"], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",

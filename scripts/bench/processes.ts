@@ -1,6 +1,8 @@
 /** Child processes of the benchmark (the app server, the bare server) and their memory. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import net from "node:net";
 
 export interface Server {
@@ -67,6 +69,14 @@ export function looksLikeError(line: string): boolean {
  * `readyPath` answers 200 (at most `timeoutMs`). Throws with the process's output if it dies or
  * never gets ready.
  */
+/** server/node-flags.mjs of the checkout at `cwd`; none for a checkout from before it existed. */
+export async function serverNodeFlags(cwd: string): Promise<string[]> {
+  const file = path.join(cwd, "server/node-flags.mjs");
+  if (!existsSync(file)) return [];
+  const { SERVER_NODE_FLAGS } = (await import(pathToFileURL(file).href)) as { SERVER_NODE_FLAGS: string[] };
+  return SERVER_NODE_FLAGS;
+}
+
 export async function startNode(
   name: string,
   script: string,
@@ -79,7 +89,10 @@ export async function startNode(
   }: { readyPath?: string; timeoutMs?: number; cwd?: string; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  // The app's server runs with the Node flags `npm start` gives it, from its own checkout
+  // (bench:compare's "before" may have others, or none).
+  const flags = script === "server.mjs" ? await serverNodeFlags(cwd) : [];
+  const child = spawn(process.execPath, [...flags, ...nodeArgs, script], {
     cwd,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
