@@ -67,9 +67,7 @@ describe("acceptMany", () => {
     await acceptMany(server, { listeners: 8 });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 30 });
     const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        fetchText(`http://127.0.0.1:${port}/page-${i}`, agent),
-      ),
+      Array.from({ length: 60 }, (_, i) => fetchText(`http://127.0.0.1:${port}/page-${i}`, agent)),
     );
     agent.destroy();
     expect(answers).toEqual(Array.from({ length: 60 }, (_, i) => `served /page-${i} to 127.0.0.1`));
